@@ -1,0 +1,188 @@
+import { NEGATIVE_ATTITUDES, NormalizedStakeholder, SUPPORTIVE_ATTITUDES } from './stakeholderScoring';
+import { LocalizedText, t } from './text';
+
+export type EvidenceCode =
+    | 'COACH_NOT_IN_BODY'
+    | 'COACH_WITHOUT_MENTOR'
+    | 'CRITERIA_UNKNOWN'
+    | 'DECISION_BODY_UNKNOWN'
+    | 'MAJORITY_UNSUPPORTED'
+    | 'WIN_CONTRADICTED'
+    | 'WIN_UNSUPPORTED'
+    | 'WIN_WITHOUT_TOP_DM';
+
+export interface EvidenceDef {
+    readonly code: EvidenceCode;
+    /** The scorecard claim the finding questions (shown next to that element). */
+    readonly claimField: string;
+    readonly message: LocalizedText;
+    readonly action: LocalizedText;
+}
+
+/** The claims of a scorecard that the stakeholder map can contradict, already normalized. */
+export interface ScorecardClaims {
+    readonly coach: string | null;
+    readonly win: string | null;
+    readonly firstMajorityChoose: string | null;
+    readonly clearDecisionBody: string | null;
+    readonly clearDecisionCriteria: string | null;
+}
+
+export const EVIDENCE: Readonly<Record<EvidenceCode, EvidenceDef>> = Object.freeze({
+    WIN_WITHOUT_TOP_DM: {
+        code: 'WIN_WITHOUT_TOP_DM',
+        claimField: 'Win__c',
+        message: t(
+            'Win is claimed, but no top decision maker is on the stakeholder map.',
+            '声称"赢"，但干系人地图中没有最高决策者。'
+        ),
+        action: t(
+            'Identify the top decision maker and assess them; until then Win can only be unknown.',
+            '找出最高决策者并完成评估；在此之前"赢"只能是不清楚。'
+        )
+    },
+    WIN_CONTRADICTED: {
+        code: 'WIN_CONTRADICTED',
+        claimField: 'Win__c',
+        message: t(
+            'Win is claimed, but a top decision maker is a non-supporter or opponent on the map.',
+            '声称"赢"，但地图中有最高决策者是非支持者或反对者。'
+        ),
+        action: t(
+            "Reconcile the two: re-check the top decision maker's attitude with your coach, or lower Win.",
+            '二者必须一致：与教练重新核实最高决策者的态度，或下调"赢"。'
+        )
+    },
+    WIN_UNSUPPORTED: {
+        code: 'WIN_UNSUPPORTED',
+        claimField: 'Win__c',
+        message: t(
+            'Win is Yes, but a top decision maker is neutral or of unknown attitude.',
+            '"赢"为是，但有最高决策者态度中立或不明。'
+        ),
+        action: t(
+            'Get a visible sign of commitment from the top decision maker, or rate Win as Leaning.',
+            '取得最高决策者明确的支持表态，否则将"赢"改为倾向。'
+        )
+    },
+    MAJORITY_UNSUPPORTED: {
+        code: 'MAJORITY_UNSUPPORTED',
+        claimField: 'First_Majority_Choose__c',
+        message: t(
+            'Majority claimed, but no more than half of the decision body supports us on the map.',
+            '声称多数人选定我们，但地图中支持我们的决策机构成员不超过一半。'
+        ),
+        action: t(
+            'Mark decision-body members and their attitudes, then work on the neutral ones.',
+            '标出决策机构成员及其态度，然后争取中立者。'
+        )
+    },
+    COACH_WITHOUT_MENTOR: {
+        code: 'COACH_WITHOUT_MENTOR',
+        claimField: 'Coach__c',
+        message: t(
+            'A coach is claimed, but nobody on the map is a Mentor.',
+            '声称有教练，但地图中没有指导者。'
+        ),
+        action: t(
+            'Record the coach as a Mentor on the map, or lower the coach rating.',
+            '在地图中把教练记为指导者，或下调教练评级。'
+        )
+    },
+    COACH_NOT_IN_BODY: {
+        code: 'COACH_NOT_IN_BODY',
+        claimField: 'Coach__c',
+        message: t(
+            'The coach is said to sit in the decision body, but no Mentor on the map is a body member.',
+            '声称教练在决策机构内，但地图中没有指导者是决策机构成员。'
+        ),
+        action: t(
+            'Mark the mentor as a decision-body member, or rate the coach as Confirmed.',
+            '把指导者标为决策机构成员，或将教练评为已确认。'
+        )
+    },
+    DECISION_BODY_UNKNOWN: {
+        code: 'DECISION_BODY_UNKNOWN',
+        claimField: 'Clear_Decision_Body__c',
+        message: t(
+            'The decision body is rated Clear, but the map has no body members or some lack attitude or influence.',
+            '决策机构评为清楚，但地图中没有决策机构成员，或有成员缺少态度或影响力。'
+        ),
+        action: t(
+            'Fill in attitude and influence for every decision-body member.',
+            '为每位决策机构成员填写态度和影响力。'
+        )
+    },
+    CRITERIA_UNKNOWN: {
+        code: 'CRITERIA_UNKNOWN',
+        claimField: 'Clear_Decision_Criteria__c',
+        message: t(
+            'Decision points are rated Clear, but the map has no body members or some lack a decision focus.',
+            '决策点评为清楚，但地图中没有决策机构成员，或有成员缺少决策关注点。'
+        ),
+        action: t(
+            'Record the decision focus of every decision-body member.',
+            '记录每位决策机构成员的决策关注点。'
+        )
+    }
+});
+
+function isSupportive(s: NormalizedStakeholder): boolean {
+    return s.attitudeToUs !== null && SUPPORTIVE_ATTITUDES.includes(s.attitudeToUs);
+}
+
+function isNegative(s: NormalizedStakeholder): boolean {
+    return s.attitudeToUs !== null && NEGATIVE_ATTITUDES.includes(s.attitudeToUs);
+}
+
+/** Evidence codes (contract v1) that the stakeholder map raises against the scorecard's claims, sorted. */
+export function evidenceCodesOf(
+    claims: ScorecardClaims,
+    stakeholders: readonly NormalizedStakeholder[]
+): EvidenceCode[] {
+    const codes: EvidenceCode[] = [];
+    const topDMs = stakeholders.filter((s) => s.topDecisionMaker);
+    const body = stakeholders.filter((s) => s.decisionBodyMember);
+    const mentors = stakeholders.filter((s) => s.attitudeToUs === 'Mentor');
+    const winClaimed = claims.win === 'Yes' || claims.win === 'Leaning';
+
+    if (winClaimed && topDMs.length === 0) codes.push('WIN_WITHOUT_TOP_DM');
+    const topDmAgainst = topDMs.some(isNegative);
+    if (winClaimed && topDmAgainst) codes.push('WIN_CONTRADICTED');
+    if (
+        claims.win === 'Yes' &&
+        topDMs.length > 0 &&
+        !topDmAgainst &&
+        topDMs.some((s) => s.attitudeToUs === null || s.attitudeToUs === 'Neutral')
+    ) {
+        codes.push('WIN_UNSUPPORTED');
+    }
+    if (claims.firstMajorityChoose === 'Yes' && 2 * body.filter(isSupportive).length <= body.length) {
+        codes.push('MAJORITY_UNSUPPORTED');
+    }
+    const coachClaimed =
+        claims.coach === 'Identified' ||
+        claims.coach === 'Confirmed' ||
+        claims.coach === 'Confirmed_In_Decision_Body';
+    if (coachClaimed && mentors.length === 0) codes.push('COACH_WITHOUT_MENTOR');
+    if (
+        claims.coach === 'Confirmed_In_Decision_Body' &&
+        mentors.length > 0 &&
+        !mentors.some((s) => s.decisionBodyMember)
+    ) {
+        codes.push('COACH_NOT_IN_BODY');
+    }
+    if (
+        claims.clearDecisionBody === 'Clear' &&
+        (body.length === 0 || body.some((s) => s.attitudeToUs === null || s.influence === null))
+    ) {
+        codes.push('DECISION_BODY_UNKNOWN');
+    }
+    if (
+        claims.clearDecisionCriteria === 'Clear' &&
+        (body.length === 0 || body.some((s) => s.decisionFocus.length === 0))
+    ) {
+        codes.push('CRITERIA_UNKNOWN');
+    }
+    return codes.sort();
+}

@@ -1,0 +1,44 @@
+// Two Jest projects share one run and one coverage report:
+// - "components": Lightning Web Components and the shared model, in jsdom through sfdx-lwc-jest
+//   (its transformer compiles .ts components and tests directly);
+// - "node": the rescore script, the fake org and the metadata checks, in a Node environment.
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+const lwcDir = '<rootDir>/force-app/main/default/lwc';
+
+module.exports = {
+    coverageProvider: 'v8',
+    testTimeout: 30000,
+    coverageReporters: ['text-summary', 'text', 'lcov'],
+    collectCoverageFrom: [
+        'force-app/main/default/lwc/**/*.ts',
+        'scripts/**/*.ts',
+        '!**/__tests__/**',
+        '!**/*.d.ts',
+        '!scripts/bench/**'
+    ],
+    coverageThreshold: {
+        './force-app/main/default/lwc/dealControlModel/': { lines: 95, branches: 95 }
+    },
+    projects: [
+        {
+            ...jestConfig,
+            displayName: 'components',
+            testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
+            setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.setup.ts'],
+            moduleNameMapper: {
+                // Modules sfdx-lwc-jest does not stub; typed in types/, stubbed in test/stubs/.
+                '^@salesforce/i18n/(.*)$': '<rootDir>/test/stubs/i18n/$1'
+            }
+        },
+        {
+            displayName: 'node',
+            testEnvironment: 'node',
+            rootDir: __dirname,
+            testMatch: ['<rootDir>/scripts/**/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+            moduleFileExtensions: ['ts', 'js', 'json'],
+            transform: { '^.+\\.ts$': jestConfig.transform['^.+\\.(js|ts|html|css)$'] },
+            moduleNameMapper: { '^c/(.*)$': `${lwcDir}/$1/$1` }
+        }
+    ]
+};
