@@ -135,53 +135,90 @@ function isNegative(s: NormalizedStakeholder): boolean {
     return s.attitudeToUs !== null && NEGATIVE_ATTITUDES.includes(s.attitudeToUs);
 }
 
+/**
+ * What the evidence rules need to know about an Opportunity's stakeholder map, as a few counts and
+ * flags. It folds one stakeholder at a time, so a bulk run can score millions of assessments
+ * without keeping them in memory.
+ */
+export interface EvidenceFacts {
+    readonly topDmCount: number;
+    readonly topDmNegative: boolean;
+    readonly topDmNeutralOrUnknown: boolean;
+    readonly bodyCount: number;
+    readonly bodySupportiveCount: number;
+    readonly bodyMissingAttitudeOrInfluence: boolean;
+    readonly bodyMissingFocus: boolean;
+    readonly mentorCount: number;
+    readonly mentorInBody: boolean;
+}
+
+export const EMPTY_EVIDENCE_FACTS: EvidenceFacts = Object.freeze({
+    topDmCount: 0,
+    topDmNegative: false,
+    topDmNeutralOrUnknown: false,
+    bodyCount: 0,
+    bodySupportiveCount: 0,
+    bodyMissingAttitudeOrInfluence: false,
+    bodyMissingFocus: false,
+    mentorCount: 0,
+    mentorInBody: false
+});
+
+export function addEvidenceFacts(facts: EvidenceFacts, s: NormalizedStakeholder): EvidenceFacts {
+    const top = s.topDecisionMaker;
+    const body = s.decisionBodyMember;
+    const mentor = s.attitudeToUs === 'Mentor';
+    return {
+        topDmCount: facts.topDmCount + (top ? 1 : 0),
+        topDmNegative: facts.topDmNegative || (top && isNegative(s)),
+        topDmNeutralOrUnknown:
+            facts.topDmNeutralOrUnknown || (top && (s.attitudeToUs === null || s.attitudeToUs === 'Neutral')),
+        bodyCount: facts.bodyCount + (body ? 1 : 0),
+        bodySupportiveCount: facts.bodySupportiveCount + (body && isSupportive(s) ? 1 : 0),
+        bodyMissingAttitudeOrInfluence:
+            facts.bodyMissingAttitudeOrInfluence ||
+            (body && (s.attitudeToUs === null || s.influence === null)),
+        bodyMissingFocus: facts.bodyMissingFocus || (body && s.decisionFocus.length === 0),
+        mentorCount: facts.mentorCount + (mentor ? 1 : 0),
+        mentorInBody: facts.mentorInBody || (mentor && body)
+    };
+}
+
+export function evidenceFactsOf(stakeholders: readonly NormalizedStakeholder[]): EvidenceFacts {
+    return stakeholders.reduce(addEvidenceFacts, EMPTY_EVIDENCE_FACTS);
+}
+
 /** Evidence codes (contract v1) that the stakeholder map raises against the scorecard's claims, sorted. */
 export function evidenceCodesOf(
     claims: ScorecardClaims,
-    stakeholders: readonly NormalizedStakeholder[]
+    map: readonly NormalizedStakeholder[] | EvidenceFacts
 ): EvidenceCode[] {
+    const f = Array.isArray(map)
+        ? evidenceFactsOf(map as readonly NormalizedStakeholder[])
+        : (map as EvidenceFacts);
     const codes: EvidenceCode[] = [];
-    const topDMs = stakeholders.filter((s) => s.topDecisionMaker);
-    const body = stakeholders.filter((s) => s.decisionBodyMember);
-    const mentors = stakeholders.filter((s) => s.attitudeToUs === 'Mentor');
     const winClaimed = claims.win === 'Yes' || claims.win === 'Leaning';
 
-    if (winClaimed && topDMs.length === 0) codes.push('WIN_WITHOUT_TOP_DM');
-    const topDmAgainst = topDMs.some(isNegative);
-    if (winClaimed && topDmAgainst) codes.push('WIN_CONTRADICTED');
-    if (
-        claims.win === 'Yes' &&
-        topDMs.length > 0 &&
-        !topDmAgainst &&
-        topDMs.some((s) => s.attitudeToUs === null || s.attitudeToUs === 'Neutral')
-    ) {
+    if (winClaimed && f.topDmCount === 0) codes.push('WIN_WITHOUT_TOP_DM');
+    if (winClaimed && f.topDmNegative) codes.push('WIN_CONTRADICTED');
+    if (claims.win === 'Yes' && f.topDmCount > 0 && !f.topDmNegative && f.topDmNeutralOrUnknown) {
         codes.push('WIN_UNSUPPORTED');
     }
-    if (claims.firstMajorityChoose === 'Yes' && 2 * body.filter(isSupportive).length <= body.length) {
+    if (claims.firstMajorityChoose === 'Yes' && 2 * f.bodySupportiveCount <= f.bodyCount) {
         codes.push('MAJORITY_UNSUPPORTED');
     }
     const coachClaimed =
         claims.coach === 'Identified' ||
         claims.coach === 'Confirmed' ||
         claims.coach === 'Confirmed_In_Decision_Body';
-    if (coachClaimed && mentors.length === 0) codes.push('COACH_WITHOUT_MENTOR');
-    if (
-        claims.coach === 'Confirmed_In_Decision_Body' &&
-        mentors.length > 0 &&
-        !mentors.some((s) => s.decisionBodyMember)
-    ) {
+    if (coachClaimed && f.mentorCount === 0) codes.push('COACH_WITHOUT_MENTOR');
+    if (claims.coach === 'Confirmed_In_Decision_Body' && f.mentorCount > 0 && !f.mentorInBody) {
         codes.push('COACH_NOT_IN_BODY');
     }
-    if (
-        claims.clearDecisionBody === 'Clear' &&
-        (body.length === 0 || body.some((s) => s.attitudeToUs === null || s.influence === null))
-    ) {
+    if (claims.clearDecisionBody === 'Clear' && (f.bodyCount === 0 || f.bodyMissingAttitudeOrInfluence)) {
         codes.push('DECISION_BODY_UNKNOWN');
     }
-    if (
-        claims.clearDecisionCriteria === 'Clear' &&
-        (body.length === 0 || body.some((s) => s.decisionFocus.length === 0))
-    ) {
+    if (claims.clearDecisionCriteria === 'Clear' && (f.bodyCount === 0 || f.bodyMissingFocus)) {
         codes.push('CRITERIA_UNKNOWN');
     }
     return codes.sort();

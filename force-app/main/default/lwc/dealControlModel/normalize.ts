@@ -22,6 +22,11 @@ function asTrimmedString(raw: unknown): string | null {
     return trimmed === '' ? null : trimmed;
 }
 
+/** A text field: trimmed, or null when blank. */
+export function readText(record: RawRecord, field: string): string | null {
+    return asTrimmedString(record[field]);
+}
+
 /** Case- and space-insensitive lookup of a model value, so `mentor ` and `MENTOR` still count. */
 function canonical(def: PicklistFieldDef, candidate: string): string | undefined {
     const folded = candidate.toLowerCase();

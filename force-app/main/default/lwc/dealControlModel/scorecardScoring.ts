@@ -1,5 +1,5 @@
-import { EVIDENCE, EvidenceDef, evidenceCodesOf } from './evidence';
-import { InputIssue, RawRecord, joinCodes, readPicklist } from './normalize';
+import { EVIDENCE, EvidenceDef, EvidenceFacts, evidenceCodesOf, evidenceFactsOf } from './evidence';
+import { InputIssue, RawRecord, joinCodes, readPicklist, readText } from './normalize';
 import { CLEAR_ELEMENTS, COACH, FIRST_ELEMENTS, WIN } from './scorecardElements';
 import { NormalizedStakeholder, ScoringOptions, asNormalizedStakeholder } from './stakeholderScoring';
 import { LocalizedText, t } from './text';
@@ -139,9 +139,7 @@ export function normalizeScorecard(record: RawRecord): NormalizedScorecard {
     const issues: InputIssue[] = [];
     const values: Record<string, string | null> = {};
     for (const element of ALL_ELEMENTS) values[element.field] = readPicklist(record, element, issues);
-    const text = (raw: unknown) =>
-        raw === null || raw === undefined || String(raw).trim() === '' ? null : String(raw).trim();
-    return { id: text(record.Id), opportunityId: text(record.Opportunity__c), values, issues };
+    return { id: readText(record, 'Id'), opportunityId: readText(record, 'Opportunity__c'), values, issues };
 }
 
 /** Integer control score: P2 × F / 54 rounded half up, with P2 = 2 × points and F = coach factor × 100. */
@@ -159,15 +157,19 @@ function passesControlledGate(win: string | null, coach: string | null): boolean
 
 /**
  * Scores a C139 scorecard (contract v1) with the Opportunity's stakeholder assessments as evidence.
- * Stakeholders may be raw records or already normalized ones.
+ * The map may be raw records, normalized stakeholders, or EvidenceFacts folded from them.
  */
 export function scoreScorecard(
     record: RawRecord,
-    stakeholders: ReadonlyArray<RawRecord | NormalizedStakeholder>,
+    stakeholders: ReadonlyArray<RawRecord | NormalizedStakeholder> | EvidenceFacts,
     options: ScoringOptions
 ): ScorecardScore {
     const scorecard = normalizeScorecard(record);
-    const map = stakeholders.map(asNormalizedStakeholder);
+    const facts = Array.isArray(stakeholders)
+        ? evidenceFactsOf(
+              (stakeholders as ReadonlyArray<RawRecord | NormalizedStakeholder>).map(asNormalizedStakeholder)
+          )
+        : (stakeholders as EvidenceFacts);
     const v = scorecard.values;
 
     const clearHalves = CLEAR_ELEMENTS.reduce((sum, e) => sum + (CLEAR_HALVES[v[e.field] ?? ''] ?? 0), 0);
@@ -198,7 +200,7 @@ export function scoreScorecard(
             clearDecisionBody: v.Clear_Decision_Body__c,
             clearDecisionCriteria: v.Clear_Decision_Criteria__c
         },
-        map
+        facts
     );
 
     return {

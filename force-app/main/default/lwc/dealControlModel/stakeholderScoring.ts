@@ -1,4 +1,12 @@
-import { InputIssue, RawRecord, joinCodes, readCheckbox, readMultiPicklist, readPicklist } from './normalize';
+import {
+    InputIssue,
+    RawRecord,
+    joinCodes,
+    readCheckbox,
+    readMultiPicklist,
+    readPicklist,
+    readText
+} from './normalize';
 import {
     ATTITUDE_TO_US,
     CHANGE_ATTITUDE,
@@ -121,17 +129,11 @@ export interface StakeholderScore {
     readonly issues: readonly InputIssue[];
 }
 
-function textOrNull(raw: unknown): string | null {
-    if (raw === null || raw === undefined) return null;
-    const s = String(raw).trim();
-    return s === '' ? null : s;
-}
-
 export function normalizeStakeholder(record: RawRecord): NormalizedStakeholder {
     const issues: InputIssue[] = [];
     return {
-        id: textOrNull(record.Id),
-        name: textOrNull(record.Name),
+        id: readText(record, 'Id'),
+        name: readText(record, 'Name'),
         role: readPicklist(record, ROLE, issues),
         topDecisionMaker: readCheckbox(record, 'Top_Decision_Maker__c', issues),
         decisionBodyMember: readCheckbox(record, 'Decision_Body_Member__c', issues),
