@@ -1,0 +1,562 @@
+// Data access shared by the Deal Control components: one GraphQL query loads everything the
+// Opportunity page shows (one server round trip), and the readers below turn Lightning Data Service
+// results and errors into plain values. Writes stay in the components (createRecord/updateRecord).
+import { gql } from 'lightning/graphql';
+
+/** Assessment fields the components read, besides Id and LastModifiedDate (fields.md). */
+export const ASSESSMENT_FIELDS: readonly string[] = [
+    'Name',
+    'Opportunity__c',
+    'Contact__c',
+    'Title__c',
+    'Role__c',
+    'Top_Decision_Maker__c',
+    'Decision_Body_Member__c',
+    'Influence__c',
+    'Dominant_Need__c',
+    'Other_Needs__c',
+    'Change_Attitude__c',
+    'Decision_Focus__c',
+    'Contact_Closeness__c',
+    'Attitude_To_Us__c',
+    'Favored_Vendor__c',
+    'Assessed_On__c',
+    'Next_Action__c',
+    'Next_Action_Due__c',
+    'Verification__c',
+    'Evidence__c',
+    'Notes__c',
+    'Support_Index__c',
+    'Completeness__c',
+    'Insight_Codes__c',
+    'Model_Version__c',
+    'Scored_At__c'
+];
+
+/** Scorecard fields the components read, besides Id and LastModifiedDate (fields.md). */
+export const SCORECARD_FIELDS: readonly string[] = [
+    'Name',
+    'Opportunity__c',
+    'Opportunity_Key__c',
+    'Coach__c',
+    'Win__c',
+    'First_Value_Fit__c',
+    'First_Key_People_Help__c',
+    'First_Majority_Choose__c',
+    'Clear_Our_Process__c',
+    'Clear_Procurement_Process__c',
+    'Clear_Organization__c',
+    'Clear_Decision_Body__c',
+    'Clear_Decision_Criteria__c',
+    'Clear_Funding__c',
+    'Clear_Vendor_Resources__c',
+    'Clear_Vendor_Activities__c',
+    'Clear_Key_Factors__c',
+    'Coach_Stakeholder__c',
+    'Notes__c',
+    'Clear_Points__c',
+    'First_Points__c',
+    'Win_Points__c',
+    'Coach_Factor__c',
+    'Control_Score__c',
+    'Control_Band__c',
+    'Band_Rank__c',
+    'Evidence_Codes__c',
+    'Warning_Count__c',
+    'Model_Version__c',
+    'Scored_At__c'
+];
+
+// Written out in full rather than built from the lists above: the platform analyses gql documents
+// when the component is compiled. A test checks that the two stay in step.
+// The page shows at most one committee: 200 people and 200 contact roles are far beyond any real
+// buying committee and keep the answer to one page of results.
+export const DEAL_QUERY = gql`
+    query dealControl($opportunityId: ID!) {
+        uiapi {
+            query {
+                Opportunity(where: { Id: { eq: $opportunityId } }, first: 1) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                            StageName {
+                                value
+                            }
+                            Probability {
+                                value
+                            }
+                        }
+                    }
+                }
+                Stakeholder_Assessment__c(
+                    where: { Opportunity__c: { eq: $opportunityId } }
+                    first: 200
+                    orderBy: { Name: { order: ASC } }
+                ) {
+                    edges {
+                        node {
+                            Id
+                            LastModifiedDate {
+                                value
+                            }
+                            Name {
+                                value
+                            }
+                            Opportunity__c {
+                                value
+                            }
+                            Contact__c {
+                                value
+                            }
+                            Title__c {
+                                value
+                            }
+                            Role__c {
+                                value
+                            }
+                            Top_Decision_Maker__c {
+                                value
+                            }
+                            Decision_Body_Member__c {
+                                value
+                            }
+                            Influence__c {
+                                value
+                            }
+                            Dominant_Need__c {
+                                value
+                            }
+                            Other_Needs__c {
+                                value
+                            }
+                            Change_Attitude__c {
+                                value
+                            }
+                            Decision_Focus__c {
+                                value
+                            }
+                            Contact_Closeness__c {
+                                value
+                            }
+                            Attitude_To_Us__c {
+                                value
+                            }
+                            Favored_Vendor__c {
+                                value
+                            }
+                            Assessed_On__c {
+                                value
+                            }
+                            Next_Action__c {
+                                value
+                            }
+                            Next_Action_Due__c {
+                                value
+                            }
+                            Verification__c {
+                                value
+                            }
+                            Evidence__c {
+                                value
+                            }
+                            Notes__c {
+                                value
+                            }
+                            Support_Index__c {
+                                value
+                            }
+                            Completeness__c {
+                                value
+                            }
+                            Insight_Codes__c {
+                                value
+                            }
+                            Model_Version__c {
+                                value
+                            }
+                            Scored_At__c {
+                                value
+                            }
+                        }
+                    }
+                }
+                C139_Scorecard__c(
+                    where: { Opportunity__c: { eq: $opportunityId } }
+                    first: 1
+                    orderBy: { CreatedDate: { order: ASC } }
+                ) {
+                    edges {
+                        node {
+                            Id
+                            LastModifiedDate {
+                                value
+                            }
+                            Name {
+                                value
+                            }
+                            Opportunity__c {
+                                value
+                            }
+                            Opportunity_Key__c {
+                                value
+                            }
+                            Coach__c {
+                                value
+                            }
+                            Win__c {
+                                value
+                            }
+                            First_Value_Fit__c {
+                                value
+                            }
+                            First_Key_People_Help__c {
+                                value
+                            }
+                            First_Majority_Choose__c {
+                                value
+                            }
+                            Clear_Our_Process__c {
+                                value
+                            }
+                            Clear_Procurement_Process__c {
+                                value
+                            }
+                            Clear_Organization__c {
+                                value
+                            }
+                            Clear_Decision_Body__c {
+                                value
+                            }
+                            Clear_Decision_Criteria__c {
+                                value
+                            }
+                            Clear_Funding__c {
+                                value
+                            }
+                            Clear_Vendor_Resources__c {
+                                value
+                            }
+                            Clear_Vendor_Activities__c {
+                                value
+                            }
+                            Clear_Key_Factors__c {
+                                value
+                            }
+                            Coach_Stakeholder__c {
+                                value
+                            }
+                            Notes__c {
+                                value
+                            }
+                            Clear_Points__c {
+                                value
+                            }
+                            First_Points__c {
+                                value
+                            }
+                            Win_Points__c {
+                                value
+                            }
+                            Coach_Factor__c {
+                                value
+                            }
+                            Control_Score__c {
+                                value
+                            }
+                            Control_Band__c {
+                                value
+                            }
+                            Band_Rank__c {
+                                value
+                            }
+                            Evidence_Codes__c {
+                                value
+                            }
+                            Warning_Count__c {
+                                value
+                            }
+                            Model_Version__c {
+                                value
+                            }
+                            Scored_At__c {
+                                value
+                            }
+                        }
+                    }
+                }
+                OpportunityContactRole(
+                    where: { OpportunityId: { eq: $opportunityId } }
+                    first: 200
+                    orderBy: { IsPrimary: { order: DESC } }
+                ) {
+                    edges {
+                        node {
+                            Id
+                            ContactId {
+                                value
+                            }
+                            Contact {
+                                Name {
+                                    value
+                                }
+                                Title {
+                                    value
+                                }
+                            }
+                            Role {
+                                value
+                            }
+                            IsPrimary {
+                                value
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+`;
+
+export function dealQueryVariables(opportunityId: string): { opportunityId: string } {
+    return { opportunityId };
+}
+
+/** An assessment as plain values keyed by field API name (multi-selects stay `A;B`). */
+export interface AssessmentRecord {
+    Id: string;
+    Name: string | null;
+    LastModifiedDate: string;
+    [field: string]: unknown;
+}
+
+export interface ScorecardRecord {
+    Id: string;
+    LastModifiedDate: string;
+    [field: string]: unknown;
+}
+
+export interface ContactRoleRecord {
+    Id: string;
+    ContactId: string;
+    ContactName: string | null;
+    ContactTitle: string | null;
+    Role: string | null;
+    IsPrimary: boolean;
+}
+
+export interface OpportunityRecord {
+    Id: string;
+    Name: string | null;
+    StageName: string | null;
+    Probability: number | null;
+}
+
+export interface DealSnapshot {
+    opportunity: OpportunityRecord | null;
+    assessments: AssessmentRecord[];
+    scorecard: ScorecardRecord | null;
+    contactRoles: ContactRoleRecord[];
+}
+
+type Node = Record<string, unknown>;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null;
+}
+
+/** The nodes of one connection under uiapi.query; none when the object is missing (no access). */
+function nodesOf(data: unknown, objectApiName: string): Node[] {
+    if (!isObject(data)) return [];
+    const uiapi = data.uiapi;
+    const query = isObject(uiapi) ? uiapi.query : undefined;
+    const connection = isObject(query) ? query[objectApiName] : undefined;
+    const edges = isObject(connection) ? connection.edges : undefined;
+    if (!Array.isArray(edges)) return [];
+    return edges.map((edge) => (isObject(edge) ? edge.node : undefined)).filter(isObject);
+}
+
+/** A field's `value`; null when the field is absent (e.g. hidden by field-level security). */
+function valueOf(node: Node | undefined, field: string): unknown {
+    const holder = node?.[field];
+    return isObject(holder) && 'value' in holder ? (holder.value ?? null) : null;
+}
+
+function stringOrNull(value: unknown): string | null {
+    return typeof value === 'string' ? value : null;
+}
+
+/** Flattens a node: `Id` is a plain scalar in the UI API schema, every other field is `{ value }`. */
+function flatten(node: Node, fields: readonly string[]): Record<string, unknown> {
+    const flat: Record<string, unknown> = {
+        Id: String(node.Id ?? ''),
+        LastModifiedDate: String(valueOf(node, 'LastModifiedDate') ?? '')
+    };
+    for (const field of fields) flat[field] = valueOf(node, field);
+    return flat;
+}
+
+/** Turns the graphql wire's `data` into plain records; tolerant of missing connections. */
+export function toDealSnapshot(data: unknown): DealSnapshot {
+    const opportunityNode = nodesOf(data, 'Opportunity')[0];
+    const opportunity: OpportunityRecord | null = opportunityNode
+        ? {
+              Id: String(opportunityNode.Id ?? ''),
+              Name: stringOrNull(valueOf(opportunityNode, 'Name')),
+              StageName: stringOrNull(valueOf(opportunityNode, 'StageName')),
+              Probability:
+                  typeof valueOf(opportunityNode, 'Probability') === 'number'
+                      ? (valueOf(opportunityNode, 'Probability') as number)
+                      : null
+          }
+        : null;
+
+    const assessments = nodesOf(data, 'Stakeholder_Assessment__c').map((node) => {
+        const flat = flatten(node, ASSESSMENT_FIELDS);
+        return { ...flat, Name: stringOrNull(flat.Name) } as AssessmentRecord;
+    });
+
+    const scorecardNode = nodesOf(data, 'C139_Scorecard__c')[0];
+    const scorecard = scorecardNode ? (flatten(scorecardNode, SCORECARD_FIELDS) as ScorecardRecord) : null;
+
+    const contactRoles: ContactRoleRecord[] = nodesOf(data, 'OpportunityContactRole').map((node) => {
+        const contact = isObject(node.Contact) ? node.Contact : undefined;
+        return {
+            Id: String(node.Id ?? ''),
+            ContactId: String(valueOf(node, 'ContactId') ?? ''),
+            ContactName: stringOrNull(valueOf(contact, 'Name')),
+            ContactTitle: stringOrNull(valueOf(contact, 'Title')),
+            Role: stringOrNull(valueOf(node, 'Role')),
+            IsPrimary: valueOf(node, 'IsPrimary') === true
+        };
+    });
+
+    return { opportunity, assessments, scorecard, contactRoles };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors. Shapes (UI API Developer Guide, "Error with Output" and "Record Exception Error"):
+// - read errors: { status, statusText, body: [{ errorCode, message }] }
+// - record save errors: { status: 400, body: { message, enhancedErrorType: 'RecordError',
+//   output: { errors: [RecordExceptionError], fieldErrors: { Field__c: [RecordExceptionError] } } } }
+//   where RecordExceptionError = { errorCode, message, field, fieldLabel, constituentField, duplicateRecordError }
+// - a save with ifUnmodifiedSince on a record changed since then: HTTP 412 Precondition Failed
+// - graphql wire: `errors` is an array of { message, locations, paths }
+// - Apex/DML-style bodies (pageErrors, fieldErrors at body level) and plain JS errors also occur.
+
+interface RecordExceptionError {
+    errorCode?: string;
+    statusCode?: string;
+    message?: string;
+    field?: string | null;
+    fieldLabel?: string | null;
+}
+
+function asList(error: unknown): unknown[] {
+    return (Array.isArray(error) ? error : [error]).filter((e) => e !== null && e !== undefined);
+}
+
+function bodyOf(error: unknown): unknown {
+    return isObject(error) ? error.body : undefined;
+}
+
+function outputOf(error: unknown): Record<string, unknown> | undefined {
+    const body = bodyOf(error);
+    return isObject(body) && isObject(body.output) ? body.output : undefined;
+}
+
+function exceptionList(value: unknown): RecordExceptionError[] {
+    return Array.isArray(value) ? value.filter(isObject).map((e) => e as RecordExceptionError) : [];
+}
+
+/** Every record exception error in one error, page-level and field-level. */
+function exceptionsOf(error: unknown): RecordExceptionError[] {
+    const body = bodyOf(error);
+    const found: RecordExceptionError[] = [];
+    if (Array.isArray(body)) found.push(...exceptionList(body));
+    if (isObject(body)) {
+        if (typeof body.errorCode === 'string') found.push(body as RecordExceptionError);
+        found.push(...exceptionList(body.pageErrors));
+        if (isObject(body.fieldErrors)) {
+            for (const list of Object.values(body.fieldErrors)) found.push(...exceptionList(list));
+        }
+    }
+    const output = outputOf(error);
+    if (output) {
+        found.push(...exceptionList(output.errors));
+        if (isObject(output.fieldErrors)) {
+            for (const list of Object.values(output.fieldErrors)) found.push(...exceptionList(list));
+        }
+    }
+    return found;
+}
+
+function codesOf(error: unknown): string[] {
+    return exceptionsOf(error)
+        .map((e) => e.errorCode ?? e.statusCode)
+        .filter((code): code is string => typeof code === 'string');
+}
+
+function messagesOfOne(error: unknown): string[] {
+    if (typeof error === 'string') return [error];
+    if (!isObject(error)) return [];
+    const exceptions = exceptionsOf(error).map((e) => e.message);
+    const body = bodyOf(error);
+    if (exceptions.some((m) => typeof m === 'string' && m !== '')) return exceptions as string[];
+    if (isObject(body) && typeof body.message === 'string') return [body.message];
+    // graphql wire errors and JS errors both carry `message`.
+    if (typeof error.message === 'string') return [error.message];
+    if (typeof error.statusText === 'string') return [error.statusText];
+    return [];
+}
+
+/** Readable, de-duplicated messages from any error the components can receive. */
+export function reduceErrors(error: unknown): string[] {
+    const messages = asList(error).flatMap(messagesOfOne);
+    return [...new Set(messages.filter((m) => typeof m === 'string' && m.trim() !== ''))];
+}
+
+/**
+ * Field API name → message(s) for errors the platform attaches to a field: restricted picklist
+ * values, validation rules whose error location is a field, required fields. Several messages for
+ * one field are joined with a space.
+ */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+    const byField: Record<string, string[]> = {};
+    const add = (field: unknown, message: unknown) => {
+        if (typeof field !== 'string' || field === '' || typeof message !== 'string') return;
+        const list = (byField[field] ??= []);
+        if (!list.includes(message)) list.push(message);
+    };
+    for (const one of asList(error)) {
+        const output = outputOf(one);
+        const body = bodyOf(one);
+        const maps = [output?.fieldErrors, isObject(body) ? body.fieldErrors : undefined];
+        for (const map of maps) {
+            if (!isObject(map)) continue;
+            for (const [field, list] of Object.entries(map)) {
+                for (const e of exceptionList(list)) add(e.field || field, e.message);
+            }
+        }
+        // Page-level entries that still name a field belong at that field.
+        for (const e of exceptionList(output?.errors)) add(e.field, e.message);
+    }
+    return Object.fromEntries(Object.entries(byField).map(([field, list]) => [field, list.join(' ')]));
+}
+
+const CONFLICT_CODES = new Set(['PRECONDITION_FAILED']);
+
+/** The save was refused because the record changed on the server after ifUnmodifiedSince. */
+export function isConflictError(error: unknown): boolean {
+    return asList(error).some(
+        (one) =>
+            (isObject(one) && one.status === 412) || codesOf(one).some((code) => CONFLICT_CODES.has(code))
+    );
+}
+
+/** A unique field (such as C139_Scorecard__c.Opportunity_Key__c) already holds this value. */
+export function isDuplicateError(error: unknown): boolean {
+    return asList(error).some((one) => codesOf(one).includes('DUPLICATE_VALUE'));
+}
