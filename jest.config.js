@@ -15,6 +15,8 @@ module.exports = {
         'scripts/**/*.ts',
         '!**/__tests__/**',
         '!**/*.d.ts',
+        // Only `export *` lines: Babel's re-export helpers add branches that no test can take.
+        '!force-app/main/default/lwc/dealControlModel/dealControlModel.ts',
         '!scripts/bench/**'
     ],
     coverageThreshold: {

@@ -1,0 +1,181 @@
+import fc from 'fast-check';
+import {
+    C139_ELEMENTS,
+    CLEAR_ELEMENTS,
+    COACH,
+    FIRST_ELEMENTS,
+    STAKEHOLDER_PICKLISTS,
+    WIN,
+    scoreScorecard,
+    scoreStakeholder
+} from 'c/dealControlModel';
+
+const AT = '2026-11-26T10:00:00.000Z';
+
+/** Improvement ladders, worst first; blank ranks with the lowest value it counts as. */
+const LADDERS: Record<string, Array<string | null>> = {
+    [COACH.field]: [null, 'Identified', 'Confirmed', 'Confirmed_In_Decision_Body'],
+    [WIN.field]: [null, 'Leaning', 'Yes'],
+    ...Object.fromEntries(FIRST_ELEMENTS.map((e) => [e.field, [null, 'Partial', 'Yes']])),
+    ...Object.fromEntries(CLEAR_ELEMENTS.map((e) => [e.field, [null, 'Partial', 'Clear']]))
+};
+
+/** Any value a field may hold: model values (odd case and spacing too), blanks, junk, non-strings. */
+function anyValueOf(values: readonly string[]) {
+    return fc.oneof(
+        fc.constantFrom(...values),
+        fc.constantFrom(...values).map((v) => ` ${v.toUpperCase()} `),
+        fc.constantFrom(null, undefined, '', '   '),
+        fc.string({ maxLength: 12 }),
+        fc.integer()
+    );
+}
+
+const scorecardArb = fc.record(
+    Object.fromEntries(C139_ELEMENTS.map((e) => [e.field, anyValueOf(e.values.map((v) => v.value))])),
+    { requiredKeys: [] }
+);
+
+const stakeholderArb = fc.record(
+    {
+        Top_Decision_Maker__c: fc.oneof(fc.boolean(), fc.constantFrom('true', 'false', '', 'x')),
+        Decision_Body_Member__c: fc.oneof(fc.boolean(), fc.constantFrom('true', 'false', '')),
+        ...Object.fromEntries(
+            STAKEHOLDER_PICKLISTS.map((d) => [
+                d.field,
+                d.multiSelect
+                    ? fc.subarray(d.values.map((v) => v.value)).map((a) => a.join(';'))
+                    : anyValueOf(d.values.map((v) => v.value))
+            ])
+        )
+    },
+    { requiredKeys: [] }
+);
+
+const mapArb = fc.array(stakeholderArb, { maxLength: 8 });
+
+/** Exact rational reference: 100 × points / 27 × factor, rounded half up, without the integer formula. */
+function referenceScore(pointHalves: number, factorPercent: number): number {
+    const numerator = pointHalves * factorPercent; // score = numerator / 54
+    const quotient = Math.floor(numerator / 54);
+    return quotient + (2 * (numerator - 54 * quotient) >= 54 ? 1 : 0);
+}
+
+describe('scorecard properties', () => {
+    it('always gives an integer score from 0 to 100 and a known band', () => {
+        fc.assert(
+            fc.property(scorecardArb, mapArb, (sc, map) => {
+                const { derived } = scoreScorecard(sc, map, { scoredAt: AT });
+                expect(Number.isInteger(derived.Control_Score__c)).toBe(true);
+                expect(derived.Control_Score__c).toBeGreaterThanOrEqual(0);
+                expect(derived.Control_Score__c).toBeLessThanOrEqual(100);
+                expect(['Controlled', 'Leading', 'Contested', 'Behind', 'Losing']).toContain(
+                    derived.Control_Band__c
+                );
+            })
+        );
+    });
+
+    it('matches the exact rational rounding of points / 27 × factor', () => {
+        fc.assert(
+            fc.property(scorecardArb, (sc) => {
+                const { derived } = scoreScorecard(sc, [], { scoredAt: AT });
+                if (
+                    derived.Win_Points__c === 0 &&
+                    String(sc[WIN.field] ?? '')
+                        .trim()
+                        .toLowerCase() === 'against'
+                )
+                    return;
+                const halves =
+                    2 * (derived.Clear_Points__c + derived.First_Points__c + derived.Win_Points__c);
+                expect(derived.Control_Score__c).toBe(
+                    referenceScore(halves, Math.round(derived.Coach_Factor__c * 100))
+                );
+            })
+        );
+    });
+
+    it('never lowers the score when one rating improves (Win → Against excepted)', () => {
+        const fields = Object.keys(LADDERS);
+        fc.assert(
+            fc.property(scorecardArb, fc.constantFrom(...fields), fc.nat(), fc.nat(), (sc, field, a, b) => {
+                const ladder = LADDERS[field];
+                const [lo, hi] = [a % ladder.length, b % ladder.length].sort((x, y) => x - y);
+                // Holds with Win = Against too: both sides are then capped at 10 alike.
+                const base = { ...sc };
+                const worse = scoreScorecard({ ...base, [field]: ladder[lo] }, [], { scoredAt: AT }).derived;
+                const better = scoreScorecard({ ...base, [field]: ladder[hi] }, [], { scoredAt: AT }).derived;
+                expect(better.Control_Score__c).toBeGreaterThanOrEqual(worse.Control_Score__c);
+                expect(better.Band_Rank__c).toBeGreaterThanOrEqual(worse.Band_Rank__c);
+            })
+        );
+    });
+
+    it('caps Win = Against at 10 and Losing', () => {
+        fc.assert(
+            fc.property(scorecardArb, mapArb, (sc, map) => {
+                const { derived, vetoApplied } = scoreScorecard({ ...sc, [WIN.field]: 'Against' }, map, {
+                    scoredAt: AT
+                });
+                expect(vetoApplied).toBe(true);
+                expect(derived.Control_Score__c).toBeLessThanOrEqual(10);
+                expect(derived.Control_Band__c).toBe('Losing');
+            })
+        );
+    });
+
+    it('is Controlled only with Win = Yes and a confirmed coach', () => {
+        fc.assert(
+            fc.property(scorecardArb, (sc) => {
+                const r = scoreScorecard(sc, [], { scoredAt: AT });
+                if (r.derived.Control_Band__c === 'Controlled') {
+                    expect(r.scorecard.values[WIN.field]).toBe('Yes');
+                    expect(['Confirmed', 'Confirmed_In_Decision_Body']).toContain(
+                        r.scorecard.values[COACH.field]
+                    );
+                }
+            })
+        );
+    });
+
+    it('gives the same output for the same input', () => {
+        fc.assert(
+            fc.property(scorecardArb, mapArb, (sc, map) => {
+                expect(scoreScorecard(sc, map, { scoredAt: AT })).toEqual(
+                    scoreScorecard(sc, map, { scoredAt: AT })
+                );
+            })
+        );
+    });
+
+    it('reports every value it does not know and never throws', () => {
+        fc.assert(
+            fc.property(scorecardArb, (sc) => {
+                const r = scoreScorecard(sc, [], { scoredAt: AT });
+                for (const element of C139_ELEMENTS) {
+                    const raw = sc[element.field];
+                    const text = raw === null || raw === undefined ? '' : String(raw).trim();
+                    const known = element.values.some((v) => v.value.toLowerCase() === text.toLowerCase());
+                    const reported = r.issues.some((i) => i.field === element.field);
+                    expect(reported).toBe(text !== '' && !known);
+                }
+            })
+        );
+    });
+});
+
+describe('stakeholder properties', () => {
+    it('keeps derived values in range and is deterministic', () => {
+        fc.assert(
+            fc.property(stakeholderArb, (s) => {
+                const first = scoreStakeholder(s, { scoredAt: AT });
+                expect(first).toEqual(scoreStakeholder(s, { scoredAt: AT }));
+                expect([0, 20, 40, 60, 80, 100]).toContain(first.derived.Completeness__c);
+                expect([null, -2, -1, 0, 1, 2]).toContain(first.derived.Support_Index__c);
+                const codes = first.derived.Insight_Codes__c;
+                if (codes !== null) expect(codes.split(';')).toEqual([...codes.split(';')].sort());
+            })
+        );
+    });
+});
