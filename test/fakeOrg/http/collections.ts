@@ -1,0 +1,190 @@
+import { to18 } from '../ids';
+import { FieldDef, ObjectDef, objectNamed } from '../schema';
+import { Table } from '../store';
+import {
+    DeserializeError,
+    FieldValue,
+    SaveError,
+    checkConstraints,
+    fromJsonValue,
+    isSaveError
+} from '../values';
+import { HandlerContext, HttpError, parseJsonBody, sendJson } from './context';
+
+/** sObject Collections accepts at most this many records a request. */
+export const MAX_COLLECTION_RECORDS = 200;
+
+interface SaveResult {
+    id?: string;
+    success: boolean;
+    errors: SaveError[];
+}
+
+interface PlannedWrite {
+    table: Table;
+    sequence: number;
+    id: string;
+    values: Record<string, FieldValue>;
+}
+
+/** PATCH /composite/sobjects: per-record results in request order, allOrNone rollback. */
+export function collectionsUpdate(ctx: HandlerContext): void {
+    const body = parseJsonBody(ctx) as { allOrNone?: unknown; records?: unknown };
+    if (typeof body !== 'object' || body === null || !Array.isArray(body.records)) {
+        throw new HttpError(400, 'JSON_PARSER_ERROR', 'The request body needs a records array');
+    }
+    const records = body.records as unknown[];
+    ctx.records = records.length;
+    if (records.length > MAX_COLLECTION_RECORDS) {
+        throw new HttpError(
+            400,
+            'EXCEEDED_ID_LIMIT',
+            `record limit reached. cannot submit more than ${MAX_COLLECTION_RECORDS} records into this call`
+        );
+    }
+    const allOrNone = body.allOrNone === true || body.allOrNone === 'true';
+    // Deserialization problems fail the whole request before any record is looked at.
+    const parsed = records.map((raw) => deserialize(raw));
+
+    const seen = new Set<string>();
+    const plans: Array<PlannedWrite | SaveError[]> = parsed.map(({ object, id, values }) => {
+        const table = ctx.store.table(object.name);
+        if (id === undefined) {
+            return [
+                { statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] }
+            ];
+        }
+        const id18 = to18(id);
+        if (!id18 || !id18.startsWith(object.keyPrefix)) {
+            return [
+                {
+                    statusCode: 'MALFORMED_ID',
+                    message: `${object.label} ID: id value of incorrect type: ${id}`,
+                    fields: ['Id']
+                }
+            ];
+        }
+        const sequence = table.sequenceOfId(id18);
+        if (sequence === null) {
+            return [
+                {
+                    statusCode: 'INVALID_CROSS_REFERENCE_KEY',
+                    message: 'invalid cross reference id',
+                    fields: []
+                }
+            ];
+        }
+        if (table.isDeleted(sequence)) {
+            return [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }];
+        }
+        if (seen.has(id18)) {
+            return [{ statusCode: 'DUPLICATE_VALUE', message: `Duplicate id in list: ${id18}`, fields: [] }];
+        }
+        seen.add(id18);
+        const errors = validateValues(object, values);
+        if (
+            ctx.fault?.response === 'unableToLockRow' &&
+            (!ctx.fault.recordIds || ctx.fault.recordIds.has(id18))
+        ) {
+            errors.push({
+                statusCode: 'UNABLE_TO_LOCK_ROW',
+                message: `unable to obtain exclusive access to this record or 1 records: ${id18}`,
+                fields: []
+            });
+        }
+        return errors.length > 0 ? errors : { table, sequence, id: id18, values };
+    });
+
+    const failed = plans.some((p) => Array.isArray(p));
+    const results: SaveResult[] = plans.map((p) => {
+        if (Array.isArray(p)) return { success: false, errors: p };
+        if (allOrNone && failed) {
+            return {
+                success: false,
+                errors: [
+                    {
+                        statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+                        message:
+                            'Record rolled back because not all records were valid and the request was using AllOrNone header',
+                        fields: []
+                    }
+                ]
+            };
+        }
+        return { id: p.id, success: true, errors: [] };
+    });
+    if (!(allOrNone && failed)) {
+        const writes = plans.filter((p): p is PlannedWrite => !Array.isArray(p));
+        applyWrites(ctx, writes);
+    }
+    sendJson(ctx.res, 200, results);
+}
+
+function applyWrites(ctx: HandlerContext, writes: PlannedWrite[]): void {
+    const byObject = new Map<string, PlannedWrite[]>();
+    for (const w of writes) byObject.set(w.table.def.name, [...(byObject.get(w.table.def.name) ?? []), w]);
+    for (const [object, list] of byObject) {
+        ctx.hooks.beforeWrite?.(
+            object,
+            list.map((w) => w.id)
+        );
+    }
+    for (const w of writes) ctx.store.write(w.table, w.sequence, w.values);
+}
+
+function deserialize(raw: unknown): { object: ObjectDef; id?: string; values: Record<string, FieldValue> } {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        throw new HttpError(400, 'JSON_PARSER_ERROR', 'Each record must be a JSON object');
+    }
+    const record = raw as Record<string, unknown>;
+    const type = (record.attributes as { type?: unknown } | undefined)?.type;
+    if (typeof type !== 'string') {
+        throw new HttpError(400, 'INVALID_TYPE', 'Each record needs attributes.type (the sObject type)');
+    }
+    const object = objectNamed(type);
+    if (!object) throw new HttpError(400, 'INVALID_TYPE', `sObject type '${type}' is not supported.`);
+    const values: Record<string, FieldValue> = {};
+    let id: string | undefined;
+    for (const [key, value] of Object.entries(record)) {
+        if (key === 'attributes') continue;
+        if (key.toLowerCase() === 'id') {
+            id = value === null || value === undefined ? undefined : String(value);
+            continue;
+        }
+        const f = object.fieldsByLowerName.get(key.toLowerCase());
+        if (!f) {
+            throw new HttpError(
+                400,
+                'INVALID_FIELD',
+                `No such column '${key}' on sobject of type ${object.name}`
+            );
+        }
+        try {
+            values[f.name] = fromJsonValue(f, value);
+        } catch (e) {
+            if (e instanceof DeserializeError) throw new HttpError(400, e.errorCode, e.message);
+            throw e;
+        }
+    }
+    return { object, id, values };
+}
+
+/** Per-record checks: read-only fields, then each value's constraints. Rounds numbers in place. */
+export function validateValues(object: ObjectDef, values: Record<string, FieldValue>): SaveError[] {
+    const errors: SaveError[] = [];
+    const readOnly = Object.keys(values).filter((name) => !object.fields.get(name)!.updateable);
+    if (readOnly.length > 0) {
+        errors.push({
+            statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+            message: `Unable to create/update fields: ${readOnly.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+            fields: readOnly
+        });
+    }
+    for (const [name, value] of Object.entries(values)) {
+        const def: FieldDef = object.fields.get(name)!;
+        const checked = checkConstraints(def, value);
+        if (isSaveError(checked)) errors.push(checked);
+        else values[name] = checked;
+    }
+    return errors;
+}
