@@ -25,6 +25,7 @@ export const LABELS = {
         '{points} / 27 分 × 教练系数 {factor} → {score}'
     ),
     groupPoints: t('{points} of {max} points', '{points} / {max} 分'),
+    groupSummaryLine: t('{group}: {summary}', '{group}：{summary}'),
     coachFactor: t('Coach factor {factor}', '教练系数 {factor}'),
     gateApplied: t(
         'Held at Leading: Controlled also needs the top decision maker to have chosen us and a coach who has at least confirmed the items.',

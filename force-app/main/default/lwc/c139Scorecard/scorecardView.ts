@@ -211,7 +211,10 @@ export function scoreView(score: ScorecardScore, lang: Lang): ScoreView {
                 : label('noFindings', lang),
         groupSummaries: GROUP_ORDER.map((group) => ({
             group,
-            text: `${C139_GROUP_LABELS[group][lang]}: ${groupSummary(score, group, lang)}`
+            text: label('groupSummaryLine', lang, {
+                group: C139_GROUP_LABELS[group][lang],
+                summary: groupSummary(score, group, lang)
+            })
         }))
     };
 }
