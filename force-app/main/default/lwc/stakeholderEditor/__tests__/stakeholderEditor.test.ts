@@ -1,0 +1,438 @@
+import { createElement } from 'lwc';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import StakeholderEditor from 'c/stakeholderEditor';
+import { toDealSnapshot, AssessmentRecord } from 'c/dealControlData';
+import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.json';
+import saveConflict from '../../dealControlData/__tests__/data/saveConflict.json';
+import saveFieldErrors from '../../dealControlData/__tests__/data/saveFieldErrors.json';
+import networkError from '../../dealControlData/__tests__/data/networkError.json';
+import { flushPromises, pick, q, qa, text, tick, type } from './helpers';
+
+const mockedCreate = createRecord as unknown as jest.Mock;
+const mockedUpdate = updateRecord as unknown as jest.Mock;
+
+const OPPORTUNITY_ID = '006000000000001AAA';
+const NOW = '2026-03-05T12:00:00.000Z';
+const snapshot = toDealSnapshot(dealVitaminErp);
+const wangZong = snapshot.assessments.find((a) => a.Name === '王总') as AssessmentRecord;
+const liZong = snapshot.assessments.find((a) => a.Name === '李总') as AssessmentRecord;
+
+type Editor = HTMLElement & { opportunityId?: string; record?: unknown; save(): Promise<void> };
+
+function mount(record: unknown = null): Editor {
+    const element = createElement('c-stakeholder-editor', { is: StakeholderEditor }) as Editor;
+    element.opportunityId = OPPORTUNITY_ID;
+    element.record = record;
+    document.body.appendChild(element);
+    return element;
+}
+
+function clickSave(element: Element): void {
+    q<HTMLButtonElement>(element, 'button.save').click();
+}
+
+beforeEach(() => {
+    jest.useFakeTimers({
+        now: new Date(NOW),
+        doNotFake: ['setTimeout', 'clearTimeout', 'nextTick', 'queueMicrotask']
+    });
+});
+
+afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+    jest.useRealTimers();
+});
+
+describe('c-stakeholder-editor: a new assessment', () => {
+    it('starts blank, dated today, with every dimension marked "not yet known" and the method in view', async () => {
+        const element = mount();
+        await flushPromises();
+
+        expect(text(element, 'h2')).toBe('Assess a stakeholder');
+        expect(q<HTMLInputElement>(element, 'input[data-field="Name"]').value).toBe('');
+        expect(q<HTMLInputElement>(element, 'input[data-field="Assessed_On__c"]').value).toBe('2026-03-05');
+        for (const field of [
+            'Influence__c',
+            'Dominant_Need__c',
+            'Change_Attitude__c',
+            'Contact_Closeness__c',
+            'Attitude_To_Us__c'
+        ]) {
+            expect(q<HTMLInputElement>(element, `input[data-field="${field}"][value=""]`).checked).toBe(true);
+        }
+        // Every value shows its meaning while choosing (model texts).
+        const mentor = q(element, 'label[for^="Attitude_To_Us__c-Mentor"]');
+        expect(mentor.textContent).toContain('Mentor');
+        expect(mentor.textContent).toContain(
+            'Our strongest backer: gives feedback, guidance, internal politics'
+        );
+        expect(text(element, '.support')).toBe('Support: Unknown');
+        expect(text(element, '.known')).toBe('Dimensions known: 0 / 5');
+        expect(text(element, '.no-insights')).toBe('No contradictions found between the dimensions.');
+        await expect(element).toBeAccessible();
+    });
+
+    it('focuses the name first so a rep can type straight away', async () => {
+        const element = mount();
+        await flushPromises();
+        expect(element.shadowRoot!.activeElement).toBe(q(element, 'input[data-field="Name"]'));
+    });
+
+    it('shows the guidance of each chosen value and updates the insight codes live', async () => {
+        const element = mount();
+        await flushPromises();
+        type(element, 'Name', '李总');
+        pick(element, 'Attitude_To_Us__c', 'Mentor');
+        pick(element, 'Contact_Closeness__c', 'Little');
+        await flushPromises();
+
+        const insightCodes = qa(element, '.insights li').map((li) => li.dataset.code);
+        expect(insightCodes).toEqual(['MENTOR_LOW_CONTACT']);
+        expect(text(element, '.insights li')).toContain(
+            'Marked as Mentor, but shares little or nothing with us. A real mentor shares information.'
+        );
+        expect(text(element, '.insights li')).toContain(
+            'ask this person for one piece of inside information'
+        );
+        expect(text(element, '.support')).toBe('Support: +2 Mentor');
+        expect(text(element, '.known')).toBe('Dimensions known: 2 / 5');
+        expect(text(element, '[data-group="Attitude_To_Us__c"] .guidance')).toMatch(
+            /^What to do \(Mentor\):/
+        );
+
+        pick(element, 'Contact_Closeness__c', 'Deep');
+        await flushPromises();
+        expect(element.shadowRoot!.querySelector('.insights')).toBeNull();
+    });
+
+    it('creates the record with every field, the Contact of the prefill and the derived fields stamped', async () => {
+        mockedCreate.mockResolvedValue({ id: 'a01000000000009AAA' });
+        const element = mount({ Name: '夏总', Title__c: '分管生产副总', Contact__c: '003000000000007AAA' });
+        const saved = jest.fn();
+        const toast = jest.fn();
+        element.addEventListener('saved', saved);
+        element.addEventListener('lightning__showtoast', toast);
+        await flushPromises();
+
+        pick(element, 'Role__c', 'Department_Head');
+        tick(element, 'Decision_Body_Member__c', true);
+        pick(element, 'Influence__c', 'High');
+        pick(element, 'Dominant_Need__c', 'Safety');
+        pick(element, 'Other_Needs__c', 'Esteem');
+        pick(element, 'Other_Needs__c', 'Belonging');
+        pick(element, 'Change_Attitude__c', 'Conservative');
+        pick(element, 'Decision_Focus__c', 'Financial');
+        pick(element, 'Decision_Focus__c', 'Business');
+        pick(element, 'Contact_Closeness__c', 'No_Contact');
+        type(element, 'Favored_Vendor__c', 'CDC');
+        type(element, 'Next_Action__c', '请王总引荐，拜访夏总');
+        type(element, 'Next_Action_Due__c', '2026-03-12');
+        type(element, 'Verification__c', '夏总同意参加生产模块演示');
+        type(element, 'Evidence__c', '王经理：夏总关心停产风险');
+        await flushPromises();
+        clickSave(element);
+        await flushPromises();
+
+        expect(mockedCreate).toHaveBeenCalledTimes(1);
+        expect(mockedCreate.mock.calls[0]).toEqual([
+            {
+                apiName: 'Stakeholder_Assessment__c',
+                fields: {
+                    Opportunity__c: OPPORTUNITY_ID,
+                    Contact__c: '003000000000007AAA',
+                    Name: '夏总',
+                    Title__c: '分管生产副总',
+                    Favored_Vendor__c: 'CDC',
+                    Next_Action__c: '请王总引荐，拜访夏总',
+                    Verification__c: '夏总同意参加生产模块演示',
+                    Evidence__c: '王经理：夏总关心停产风险',
+                    Notes__c: null,
+                    Assessed_On__c: '2026-03-05',
+                    Next_Action_Due__c: '2026-03-12',
+                    Top_Decision_Maker__c: false,
+                    Decision_Body_Member__c: true,
+                    Role__c: 'Department_Head',
+                    Influence__c: 'High',
+                    Dominant_Need__c: 'Safety',
+                    // Multi-selects in the model's order, whatever the order of the clicks.
+                    Other_Needs__c: 'Belonging;Esteem',
+                    Change_Attitude__c: 'Conservative',
+                    Decision_Focus__c: 'Business;Financial',
+                    Contact_Closeness__c: 'No_Contact',
+                    Attitude_To_Us__c: null,
+                    // Attitude unknown → no support index; 4 of 5 dimensions known → 80;
+                    // high influence without contact, and a decision-body member with a gap.
+                    Support_Index__c: null,
+                    Completeness__c: 80,
+                    Insight_Codes__c: 'KEY_PERSON_INCOMPLETE;KEY_PERSON_NO_CONTACT',
+                    Model_Version__c: 'C139-v1.0.0',
+                    Scored_At__c: NOW
+                }
+            }
+        ]);
+        expect(mockedUpdate).not.toHaveBeenCalled();
+        expect(saved).toHaveBeenCalledTimes(1);
+        expect(saved.mock.calls[0][0].detail).toEqual({
+            recordId: 'a01000000000009AAA',
+            name: '夏总',
+            kind: 'create'
+        });
+        expect(toast.mock.calls[0][0].detail).toMatchObject({
+            title: 'Assessment saved',
+            message: '夏总 is on the map.',
+            variant: 'success'
+        });
+        // Ready for the next person.
+        expect(q<HTMLInputElement>(element, 'input[data-field="Name"]').value).toBe('');
+    });
+
+    it('refuses to save without a name and says so at the field', async () => {
+        const element = mount();
+        await flushPromises();
+        pick(element, 'Attitude_To_Us__c', 'Supporter');
+        clickSave(element);
+        await flushPromises();
+
+        expect(mockedCreate).not.toHaveBeenCalled();
+        expect(text(element, '[id^="name-error"]')).toBe("Enter the person's name.");
+        expect(q(element, 'input[data-field="Name"]').closest('.slds-form-element')!.classList).toContain(
+            'slds-has-error'
+        );
+        expect(
+            q<HTMLInputElement>(element, 'input[data-field="Attitude_To_Us__c"][value="Supporter"]').checked
+        ).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('saves with Ctrl+Enter and cancels with Escape', async () => {
+        mockedCreate.mockResolvedValue({ id: 'a01000000000010AAA' });
+        const element = mount();
+        const cancel = jest.fn();
+        element.addEventListener('cancel', cancel);
+        await flushPromises();
+        type(element, 'Name', '张工');
+        const section = q(element, 'section');
+        section.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+        await flushPromises();
+        expect(mockedCreate).toHaveBeenCalledTimes(1);
+        expect(mockedCreate.mock.calls[0][0].fields.Name).toBe('张工');
+
+        section.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+        expect(cancel).toHaveBeenCalledTimes(1);
+    });
+
+    it('does not save on a plain Enter in a text field', async () => {
+        const element = mount();
+        await flushPromises();
+        type(element, 'Name', '张工');
+        const submit = new CustomEvent('submit', { cancelable: true });
+        q(element, 'form').dispatchEvent(submit);
+        await flushPromises();
+        expect(submit.defaultPrevented).toBe(true);
+        expect(mockedCreate).not.toHaveBeenCalled();
+    });
+});
+
+describe('c-stakeholder-editor: an existing assessment', () => {
+    it('shows the stored values, their guidance and the live reading of the map', async () => {
+        const element = mount(wangZong);
+        await flushPromises();
+        expect(text(element, 'h2')).toBe('Edit assessment');
+        expect(q<HTMLInputElement>(element, 'input[data-field="Name"]').value).toBe('王总');
+        expect(q<HTMLSelectElement>(element, 'select[data-field="Role__c"]').value).toBe('VP_In_Charge');
+        expect(q<HTMLInputElement>(element, 'input[data-field="Top_Decision_Maker__c"]').checked).toBe(true);
+        expect(
+            q<HTMLInputElement>(element, 'input[data-field="Attitude_To_Us__c"][value="Supporter"]').checked
+        ).toBe(true);
+        expect(
+            q<HTMLInputElement>(element, 'input[data-field="Decision_Focus__c"][value="Business"]').checked
+        ).toBe(true);
+        expect(
+            q<HTMLInputElement>(element, 'input[data-field="Decision_Focus__c"][value="Relationship"]')
+                .checked
+        ).toBe(true);
+        expect(
+            q<HTMLInputElement>(element, 'input[data-field="Decision_Focus__c"][value="Technical"]').checked
+        ).toBe(false);
+        expect(q<HTMLTextAreaElement>(element, 'textarea[data-field="Evidence__c"]').value).toBe(
+            '2月28日会谈：王总希望ERP支撑出口欧美的质量追溯。'
+        );
+        expect(text(element, '[id^="role-help"] .meaning')).toBe('The executive who owns this project.');
+        expect(text(element, '[id^="role-help"] .guidance')).toContain('Help the VP in charge look good');
+        expect(text(element, '.support')).toBe('Support: +1 Supporter');
+        expect(text(element, '.known')).toBe('Dimensions known: 5 / 5');
+        await expect(element).toBeAccessible();
+    });
+
+    it('updates with ifUnmodifiedSince = the loaded LastModifiedDate and re-derived fields', async () => {
+        mockedUpdate.mockResolvedValue({ id: liZong.Id });
+        const element = mount(liZong);
+        await flushPromises();
+        pick(element, 'Contact_Closeness__c', 'More');
+        type(element, 'Next_Action__c', '请李总提供预算审批流程');
+        clickSave(element);
+        await flushPromises();
+
+        expect(mockedUpdate).toHaveBeenCalledTimes(1);
+        const [recordInput, clientOptions] = mockedUpdate.mock.calls[0];
+        expect(clientOptions).toEqual({ ifUnmodifiedSince: liZong.LastModifiedDate });
+        expect(recordInput).toEqual({
+            fields: {
+                Id: liZong.Id,
+                Name: '李总',
+                Title__c: '财务部经理',
+                Favored_Vendor__c: null,
+                Next_Action__c: '请李总提供预算审批流程',
+                Verification__c: null,
+                Evidence__c: null,
+                Notes__c: null,
+                Assessed_On__c: '2026-03-01',
+                Next_Action_Due__c: null,
+                Top_Decision_Maker__c: false,
+                Decision_Body_Member__c: true,
+                Role__c: 'CFO',
+                Influence__c: 'Medium',
+                Dominant_Need__c: 'Safety',
+                Other_Needs__c: null,
+                Change_Attitude__c: 'Conservative',
+                Decision_Focus__c: 'Financial',
+                Contact_Closeness__c: 'More',
+                Attitude_To_Us__c: 'Mentor',
+                // A mentor who now shares more: the MENTOR_LOW_CONTACT contradiction is gone.
+                Support_Index__c: 2,
+                Completeness__c: 100,
+                Insight_Codes__c: null,
+                Model_Version__c: 'C139-v1.0.0',
+                Scored_At__c: NOW
+            }
+        });
+        expect(mockedCreate).not.toHaveBeenCalled();
+    });
+
+    it('shows restricted-picklist and validation errors at their fields, the rest in a panel, and keeps the typing', async () => {
+        mockedUpdate.mockRejectedValue(saveFieldErrors);
+        const element = mount(wangZong);
+        await flushPromises();
+        type(element, 'Next_Action_Due__c', '2020-01-01');
+        type(element, 'Evidence__c', '新的依据');
+        clickSave(element);
+        await flushPromises();
+
+        expect(text(element, '[data-error-for="Attitude_To_Us__c"]')).toBe(
+            'Attitude to Us: bad value for restricted picklist field: Champion'
+        );
+        expect(text(element, '[id^="due-error"]')).toBe('The due date cannot be in the past.');
+        const panel = text(element, '.save-errors');
+        expect(panel).toContain('The assessment was not saved.');
+        expect(panel).toContain('A mentor must have a next action with a due date.');
+        expect(panel).not.toContain('The due date cannot be in the past.');
+        expect(panel).toContain('Correct the highlighted fields and save again.');
+        expect(panel).toContain('Everything you typed is still here.');
+        expect(q<HTMLInputElement>(element, 'input[data-field="Next_Action_Due__c"]').value).toBe(
+            '2020-01-01'
+        );
+        expect(q<HTMLTextAreaElement>(element, 'textarea[data-field="Evidence__c"]').value).toBe('新的依据');
+        await expect(element).toBeAccessible();
+
+        // Fixing the field clears its message.
+        type(element, 'Next_Action_Due__c', '2026-04-01');
+        await flushPromises();
+        expect(text(element, '[id^="due-error"]')).toBe('');
+    });
+
+    it('shows a network error in a readable panel and keeps everything typed', async () => {
+        mockedUpdate.mockRejectedValue(networkError);
+        const element = mount(wangZong);
+        await flushPromises();
+        type(element, 'Notes__c', '会后补记');
+        clickSave(element);
+        await flushPromises();
+        expect(text(element, '.save-errors')).toContain('Failed to fetch');
+        expect(q<HTMLTextAreaElement>(element, 'textarea[data-field="Notes__c"]').value).toBe('会后补记');
+        expect(q<HTMLButtonElement>(element, 'button.save').disabled).toBe(false);
+    });
+
+    it('on a conflict explains it, asks for the newer data, shows it beside the typed values and saves against it', async () => {
+        mockedUpdate.mockRejectedValueOnce(saveConflict);
+        const element = mount(wangZong);
+        const conflict = jest.fn();
+        element.addEventListener('conflict', conflict);
+        await flushPromises();
+        pick(element, 'Attitude_To_Us__c', 'Mentor');
+        type(element, 'Next_Action__c', '王总确认其为我方指导者');
+        clickSave(element);
+        await flushPromises();
+
+        expect(conflict).toHaveBeenCalledTimes(1);
+        expect(conflict.mock.calls[0][0].detail).toEqual({ recordId: wangZong.Id });
+        expect(text(element, '.conflict')).toContain('Someone else changed this assessment');
+        expect(text(element, '.conflict')).toContain('Loading the newer version');
+        await expect(element).toBeAccessible();
+
+        // The container reloads: someone else had lowered the attitude to Neutral.
+        const newer = {
+            ...wangZong,
+            Attitude_To_Us__c: 'Neutral',
+            LastModifiedDate: '2026-03-05T11:00:00.000Z'
+        };
+        element.record = newer;
+        await flushPromises();
+
+        const rows = qa(element, '.conflict-table tbody tr').map((tr) => [
+            tr.dataset.field,
+            tr.querySelector('.theirs')!.textContent,
+            tr.querySelector('.yours')!.textContent
+        ]);
+        expect(rows).toEqual([
+            ['Next_Action__c', '请王总参观维生素同行的成功案例', '王总确认其为我方指导者'],
+            ['Attitude_To_Us__c', 'Neutral', 'Mentor']
+        ]);
+        expect(
+            q<HTMLInputElement>(element, 'input[data-field="Attitude_To_Us__c"][value="Mentor"]').checked
+        ).toBe(true);
+        expect(q<HTMLInputElement>(element, 'input[data-field="Next_Action__c"]').value).toBe(
+            '王总确认其为我方指导者'
+        );
+
+        mockedUpdate.mockResolvedValueOnce({ id: wangZong.Id });
+        clickSave(element);
+        await flushPromises();
+        expect(mockedUpdate).toHaveBeenCalledTimes(2);
+        expect(mockedUpdate.mock.calls[1][1]).toEqual({ ifUnmodifiedSince: '2026-03-05T11:00:00.000Z' });
+        expect(mockedUpdate.mock.calls[1][0].fields).toMatchObject({
+            Attitude_To_Us__c: 'Mentor',
+            Next_Action__c: '王总确认其为我方指导者',
+            Support_Index__c: 2
+        });
+        expect(element.shadowRoot!.querySelector('.conflict')).toBeNull();
+    });
+
+    it('keeps typing when the container refreshes for another reason', async () => {
+        const element = mount(wangZong);
+        await flushPromises();
+        type(element, 'Notes__c', '草稿');
+        element.record = { ...wangZong, LastModifiedDate: '2026-03-05T11:30:00.000Z' };
+        await flushPromises();
+        expect(q<HTMLTextAreaElement>(element, 'textarea[data-field="Notes__c"]').value).toBe('草稿');
+        mockedUpdate.mockResolvedValue({ id: wangZong.Id });
+        clickSave(element);
+        await flushPromises();
+        // Still checked against the version the rep opened: the server decides whether it changed.
+        expect(mockedUpdate.mock.calls[0][1]).toEqual({ ifUnmodifiedSince: wangZong.LastModifiedDate });
+    });
+
+    it('shows a stored value the model no longer knows as unknown and never re-sends it', async () => {
+        mockedUpdate.mockResolvedValue({ id: wangZong.Id });
+        const element = mount({ ...wangZong, Attitude_To_Us__c: 'Champion' });
+        await flushPromises();
+        expect(text(element, '.stored-issues')).toContain('Attitude to us: Champion');
+        expect(q<HTMLInputElement>(element, 'input[data-field="Attitude_To_Us__c"][value=""]').checked).toBe(
+            true
+        );
+        clickSave(element);
+        await flushPromises();
+        expect(mockedUpdate.mock.calls[0][0].fields.Attitude_To_Us__c).toBeNull();
+        expect(mockedUpdate.mock.calls[0][0].fields.Support_Index__c).toBeNull();
+    });
+});

@@ -1,0 +1,59 @@
+import { createElement } from 'lwc';
+import { createRecord } from 'lightning/uiRecordApi';
+import StakeholderEditor from 'c/stakeholderEditor';
+import { toDealSnapshot, AssessmentRecord } from 'c/dealControlData';
+import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.json';
+import { flushPromises, pick, q, text } from './helpers';
+
+jest.mock('@salesforce/i18n/lang', () => ({ __esModule: true, default: 'zh-CN' }), { virtual: true });
+
+const liZong = toDealSnapshot(dealVitaminErp).assessments.find((a) => a.Name === '李总') as AssessmentRecord;
+
+afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+});
+
+function mount(record: unknown): HTMLElement {
+    const element = createElement('c-stakeholder-editor', { is: StakeholderEditor }) as HTMLElement & {
+        record?: unknown;
+        opportunityId?: string;
+    };
+    element.opportunityId = '006000000000001AAA';
+    element.record = record;
+    document.body.appendChild(element);
+    return element;
+}
+
+describe('c-stakeholder-editor in Simplified Chinese', () => {
+    it('shows its own texts and the model values, meanings, guidance and insights in Chinese', async () => {
+        const element = mount(liZong);
+        await flushPromises();
+        expect(text(element, 'h2')).toBe('编辑评估');
+        expect(text(element, 'button.save')).toBe('保存');
+        expect(text(element, 'button.cancel')).toBe('取消');
+        expect(text(element, 'label[for^="name"]')).toContain('姓名');
+        expect(text(element, '[data-group="Attitude_To_Us__c"] legend')).toBe('对我方的态度');
+        expect(text(element, 'label[for^="Attitude_To_Us__c-Mentor"]')).toContain('指导者');
+        expect(text(element, 'label[for^="Attitude_To_Us__c-Mentor"]')).toContain('我方的坚定支持者');
+        expect(text(element, '[data-group="Attitude_To_Us__c"] .guidance')).toContain('与其逐项确认 C139');
+        expect(text(element, '.support')).toBe('支持度: +2 指导者');
+        expect(text(element, '.insights li')).toContain('被标为指导者，但与我们几乎没有信息交流。');
+        await expect(element).toBeAccessible();
+    });
+
+    it('names the saved person in a Chinese toast', async () => {
+        (createRecord as unknown as jest.Mock).mockResolvedValue({ id: 'a01000000000011AAA' });
+        const element = mount({ Name: '夏总' });
+        const toast = jest.fn();
+        element.addEventListener('lightning__showtoast', toast);
+        await flushPromises();
+        pick(element, 'Influence__c', 'High');
+        q<HTMLButtonElement>(element, 'button.save').click();
+        await flushPromises();
+        expect(toast.mock.calls[0][0].detail).toMatchObject({
+            title: '评估已保存',
+            message: '夏总 已加入决策地图。'
+        });
+    });
+});
