@@ -1,0 +1,135 @@
+import {
+    SCORECARD_DERIVED_FIELDS,
+    SCORECARD_INPUT_FIELDS,
+    STAKEHOLDER_DERIVED_FIELDS,
+    STAKEHOLDER_INPUT_FIELDS
+} from 'c/dealControlModel';
+import { readReportTypes } from './lib/metadata';
+import { childRelationshipOf, resolveField, resolveTable } from './lib/schema';
+
+// Every report type must point at objects and fields that the project's object metadata declares
+// (or that the platform provides as standard fields), so a deploy cannot fail on a missing field.
+
+const reportTypes = readReportTypes();
+
+/** The fixed report types of the field list, with the child object and link each must join. */
+const EXPECTED = [
+    {
+        name: 'Opportunities_with_C139_Scorecards',
+        relationship: 'C139_Scorecards__r',
+        child: 'C139_Scorecard__c',
+        // Outer join: unscored deals stay visible (blank band) and sums of Amount stay exact, since an
+        // Opportunity has at most one scorecard.
+        outerJoin: true
+    },
+    {
+        name: 'Opportunities_with_Stakeholder_Assessments',
+        relationship: 'Stakeholder_Assessments__r',
+        child: 'Stakeholder_Assessment__c',
+        outerJoin: false
+    }
+];
+
+describe.each(EXPECTED)('report type $name', ({ name, relationship, child, outerJoin }) => {
+    const type = reportTypes.get(name)!;
+
+    it('exists, is deployed and is based on Opportunity', () => {
+        expect(type).toBeDefined();
+        expect(type.deployed).toBe(true);
+        expect(type.baseObject).toBe('Opportunity');
+    });
+
+    it('joins the child object through its master-detail relationship', () => {
+        expect(type.joins).toEqual([{ relationship, outerJoin }]);
+        expect(childRelationshipOf('Opportunity', relationship)).toEqual({
+            object: child,
+            field: 'Opportunity__c'
+        });
+    });
+
+    it('uses only the base table and the joined table', () => {
+        const tables = new Set(type.columns.map((c) => c.table));
+        expect([...tables].sort()).toEqual(['Opportunity', `Opportunity.${relationship}`].sort());
+    });
+
+    it('references only fields that exist on their table', () => {
+        const problems: string[] = [];
+        for (const column of type.columns) {
+            const object = resolveTable(column.table);
+            if (typeof object !== 'string') {
+                problems.push(`${column.table}: ${object.error}`);
+                continue;
+            }
+            const field = resolveField(object, column.field);
+            if (typeof field === 'string') problems.push(`${column.table} ${column.field}: ${field}`);
+        }
+        expect(problems).toEqual([]);
+    });
+
+    it('lists each field once', () => {
+        const keys = type.columns.map((c) => `${c.table}$${c.field}`);
+        expect(keys.length).toBe(new Set(keys).size);
+    });
+
+    it('exposes the owner and the account fields managers filter on', () => {
+        for (const column of [
+            'Opportunity$Owner',
+            'Opportunity$Account',
+            'Opportunity$Account.Industry',
+            'Opportunity$Account.Type',
+            'Opportunity$Account.BillingCountry'
+        ]) {
+            expect(type.reportColumns).toContain(column);
+        }
+    });
+
+    it('exposes every Opportunity roll-up and formula of the field list', () => {
+        for (const field of [
+            'C139_Scorecard_Count__c',
+            'C139_Control_Score__c',
+            'C139_Band_Rank__c',
+            'C139_Warning_Count__c',
+            'C139_Control_Band__c',
+            'C139_Forecast_Gap__c',
+            'Stakeholder_Count__c',
+            'Stakeholder_Supporters__c',
+            'Stakeholder_Opponents__c',
+            'Stakeholder_Mentors__c',
+            'Stakeholder_Last_Assessed__c'
+        ]) {
+            expect(type.reportColumns).toContain(`Opportunity$${field}`);
+        }
+    });
+
+    it('has a label within 50 characters and a description within 255', () => {
+        expect(type.label.length).toBeLessThanOrEqual(50);
+        expect(type.description.length).toBeGreaterThan(0);
+        expect(type.description.length).toBeLessThanOrEqual(255);
+    });
+});
+
+describe('what the report types leave out', () => {
+    it('keeps free-text judgements about people (evidence, notes) out of reports: least privilege', () => {
+        const stakeholders = reportTypes.get('Opportunities_with_Stakeholder_Assessments')!;
+        const childFields = stakeholders.columns.filter((c) => c.table !== 'Opportunity').map((c) => c.field);
+        expect(childFields).not.toContain('Evidence__c');
+        expect(childFields).not.toContain('Notes__c');
+        const scorecards = reportTypes.get('Opportunities_with_C139_Scorecards')!;
+        expect(scorecards.columns.map((c) => c.field)).not.toContain('Notes__c');
+    });
+
+    it('exposes every model input and derived field of both child objects', () => {
+        const scorecardFields = reportTypes
+            .get('Opportunities_with_C139_Scorecards')!
+            .columns.filter((c) => c.table !== 'Opportunity')
+            .map((c) => c.field);
+        const stakeholderFields = reportTypes
+            .get('Opportunities_with_Stakeholder_Assessments')!
+            .columns.filter((c) => c.table !== 'Opportunity')
+            .map((c) => c.field);
+        expect(scorecardFields).toEqual(expect.arrayContaining([...SCORECARD_INPUT_FIELDS]));
+        expect(scorecardFields).toEqual(expect.arrayContaining([...SCORECARD_DERIVED_FIELDS]));
+        expect(stakeholderFields).toEqual(expect.arrayContaining([...STAKEHOLDER_INPUT_FIELDS]));
+        expect(stakeholderFields).toEqual(expect.arrayContaining([...STAKEHOLDER_DERIVED_FIELDS]));
+    });
+});
