@@ -1,0 +1,80 @@
+import { MODEL_VERSION, LocalizedText } from 'c/dealControlModel';
+import { Change, RecordProblem, RunStats } from './engine';
+import { ReportWriter } from './report';
+import { TableRow } from './present';
+
+export type RunMode = 'dry-run' | 'apply' | 'check';
+
+export const EXIT = { done: 0, drift: 1, recordFailures: 2, couldNotRun: 3 } as const;
+
+/** What `--json` prints under `result` and what summary.json holds. */
+export interface RunSummary {
+    readonly mode: RunMode;
+    readonly source: 'org' | 'csv' | 'sample';
+    readonly transport: 'rest' | 'bulk' | 'none';
+    readonly modelVersion: string;
+    readonly scoredAt: string;
+    readonly objects: RunStats['objects'];
+    readonly bands: RunStats['bands'];
+    readonly changesByField: RunStats['changesByField'];
+    readonly problemsByCode: RunStats['problemsByCode'];
+    readonly apiCalls: number | null;
+    readonly apiCallsByKind: Readonly<Record<string, number>> | null;
+    readonly apiUsage: { readonly used: number; readonly max: number } | null;
+    readonly retries: number;
+    readonly sessionRefreshes: number;
+    /** Read-score-write passes: more than one when records changed while the run was writing. */
+    readonly passes: number;
+    readonly elapsedMs: number;
+    readonly recordsPerSecond: number;
+    readonly stopped: { readonly code: string; readonly message: string; readonly resume: string } | null;
+    /** The first changes (or drifts), for people; --report has them all. */
+    readonly sampleChanges: ReadonlyArray<{ object: string; id: string; fields: readonly string[] }>;
+    readonly outputDir: string | null;
+}
+
+export interface RunOutcome {
+    readonly exitCode: number;
+    readonly summary: RunSummary;
+    readonly table: readonly TableRow[] | null;
+    readonly warnings: readonly LocalizedText[];
+}
+
+export const SAMPLE_CHANGES_SHOWN = 20;
+export const TABLE_LIMIT = 50;
+
+/**
+ * Collects what a run tells people as it goes: the first changes for the screen, every change and
+ * problem for the --report file.
+ */
+export class RunLog {
+    readonly sampleChanges: Array<{ object: string; id: string; fields: readonly string[] }> = [];
+
+    constructor(private readonly report: ReportWriter | null) {}
+
+    async change(kind: 'change' | 'drift' | 'written', change: Change): Promise<void> {
+        if (this.sampleChanges.length < SAMPLE_CHANGES_SHOWN) {
+            this.sampleChanges.push({ object: change.object, id: change.id, fields: change.fields });
+        }
+        if (this.report) await this.report.change(kind, change);
+    }
+
+    problem(kind: 'failure' | 'data', problem: RecordProblem): void {
+        // Reports stream; a problem is rare enough that not awaiting its line costs nothing.
+        void this.report?.problem(kind, problem);
+    }
+
+    async close(): Promise<void> {
+        await this.report?.close();
+    }
+}
+
+export function exitCodeOf(mode: RunMode, stats: RunStats): number {
+    const failed = stats.objects.Stakeholder_Assessment__c.failed + stats.objects.C139_Scorecard__c.failed;
+    if (failed > 0) return EXIT.recordFailures;
+    const changed = stats.objects.Stakeholder_Assessment__c.changed + stats.objects.C139_Scorecard__c.changed;
+    if (mode === 'check' && changed > 0) return EXIT.drift;
+    return EXIT.done;
+}
+
+export { MODEL_VERSION };

@@ -1,0 +1,103 @@
+import { RawRecord } from 'c/dealControlModel';
+import { RescoreObject } from './derived';
+import { OrgClient } from './orgClient';
+import { RetryPolicy, TRANSIENT_RECORD_ERRORS, backoffDelay, sleep } from './retry';
+
+interface QueryPage {
+    readonly totalSize: number;
+    readonly done: boolean;
+    readonly nextRecordsUrl?: string;
+    readonly records: ReadonlyArray<Record<string, unknown>>;
+}
+
+function plain(record: Record<string, unknown>): RawRecord {
+    const fields = { ...record };
+    delete fields.attributes;
+    return fields;
+}
+
+/** Runs a SOQL query over REST, following nextRecordsUrl page by page (each page one API call). */
+export async function* restQuery(client: OrgClient, soql: string): AsyncGenerator<RawRecord> {
+    let page = await client.json<QueryPage>({
+        kind: 'query',
+        method: 'GET',
+        path: `/query?q=${encodeURIComponent(soql)}`
+    });
+    for (;;) {
+        for (const record of page.records) yield plain(record);
+        if (page.done || !page.nextRecordsUrl) return;
+        page = await client.json<QueryPage>({ kind: 'queryMore', method: 'GET', path: page.nextRecordsUrl });
+    }
+}
+
+export async function restCount(client: OrgClient, soql: string): Promise<number> {
+    const page = await client.json<QueryPage>({
+        kind: 'count',
+        method: 'GET',
+        path: `/query?q=${encodeURIComponent(soql)}`
+    });
+    return page.totalSize;
+}
+
+export interface WriteFailure {
+    readonly id: string;
+    readonly code: string;
+    readonly message: string;
+}
+
+export interface WriteOutcome {
+    readonly succeeded: readonly string[];
+    readonly failed: readonly WriteFailure[];
+}
+
+interface CollectionResult {
+    readonly id?: string | null;
+    readonly success: boolean;
+    readonly errors?: ReadonlyArray<{ statusCode?: string; errorCode?: string; message?: string }>;
+}
+
+export const COLLECTION_SIZE = 200;
+
+/**
+ * Updates up to 200 records with one sObject Collections PATCH (allOrNone false, so one bad
+ * record does not sink the other 199). Records that fail with a transient code such as
+ * UNABLE_TO_LOCK_ROW are sent again, alone, after a backoff; the rest are returned as failures.
+ */
+export async function updateCollection(
+    client: OrgClient,
+    object: RescoreObject,
+    updates: ReadonlyArray<Readonly<Record<string, string | number | null>>>,
+    retry: RetryPolicy
+): Promise<WriteOutcome> {
+    const succeeded: string[] = [];
+    const failed: WriteFailure[] = [];
+    let pending = updates;
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+        const results = await client.json<CollectionResult[]>({
+            kind: 'collections',
+            method: 'PATCH',
+            path: '/composite/sobjects',
+            json: { allOrNone: false, records: pending.map((u) => ({ attributes: { type: object }, ...u })) }
+        });
+        const again: Array<Readonly<Record<string, string | number | null>>> = [];
+        pending.forEach((update, i) => {
+            // Results come in request order; a failed record's id may be null, so index it.
+            const result = results[i];
+            const id = String(update.Id);
+            if (result?.success) {
+                succeeded.push(id);
+                return;
+            }
+            const error = result?.errors?.[0];
+            const code = error?.statusCode ?? error?.errorCode ?? 'UNKNOWN_ERROR';
+            if (TRANSIENT_RECORD_ERRORS.has(code) && attempt < retry.maxRetries) again.push(update);
+            else failed.push({ id, code, message: error?.message ?? '' });
+        });
+        pending = again;
+        if (pending.length > 0) {
+            client.retries += 1;
+            await sleep(backoffDelay(retry, attempt));
+        }
+    }
+    return { succeeded, failed };
+}
