@@ -1,0 +1,106 @@
+// Every custom field or relationship named by components, scripts, layouts, list views, compact
+// layouts, permission sets, quick actions, FlexiPages, report types, reports and dashboards exists
+// in the project metadata. New files in those places are picked up automatically.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { customFields, customObjects } from './support/catalog';
+import { FieldIndex, unknownReferences } from './support/fieldRefs';
+import { defaultDir, listFiles, rel, repoRoot } from './support/repo';
+import { withoutComments } from './support/tsComments';
+
+const reportTypes = listFiles(path.join(defaultDir, 'reportTypes'), (f) =>
+    f.endsWith('.reportType-meta.xml')
+).map((f) => `${path.basename(f, '.reportType-meta.xml')}__c`);
+const index = new FieldIndex(customObjects(), customFields(), new Set(reportTypes));
+
+const isTest = (f: string) => f.includes(`${path.sep}__tests__${path.sep}`) || f.endsWith('.test.ts');
+const tsSources = [
+    ...listFiles(
+        path.join(defaultDir, 'lwc'),
+        (f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !isTest(f)
+    ),
+    ...listFiles(path.join(repoRoot, 'scripts'), (f) => f.endsWith('.ts') && !isTest(f))
+];
+const XML_SUFFIXES = [
+    '.layout-meta.xml',
+    '.listView-meta.xml',
+    '.compactLayout-meta.xml',
+    '.permissionset-meta.xml',
+    '.quickAction-meta.xml',
+    '.flexipage-meta.xml',
+    '.reportType-meta.xml',
+    '.report-meta.xml',
+    '.dashboard-meta.xml'
+];
+const xmlSources = listFiles(defaultDir, (f) => XML_SUFFIXES.some((s) => f.endsWith(s)));
+
+/** The object a file describes, when its location says so: bare field names then belong to it. */
+function contextObject(file: string): string | undefined {
+    const inObject = /objects[\\/](\w+)[\\/](listViews|compactLayouts)[\\/]/.exec(file);
+    if (inObject) return inObject[1];
+    if (file.endsWith('.layout-meta.xml')) return path.basename(file).split('-')[0];
+    return undefined;
+}
+
+describe('field references', () => {
+    it('scans the components, scripts and metadata that name fields', () => {
+        expect(tsSources.some((f) => f.includes('dealControlModel'))).toBe(true);
+        expect(xmlSources.filter((f) => f.endsWith('.layout-meta.xml'))).toHaveLength(2);
+        expect(xmlSources.filter((f) => f.endsWith('.permissionset-meta.xml'))).toHaveLength(3);
+    });
+
+    it.each([...tsSources, ...xmlSources].map((f) => [rel(f), f]))(
+        '%s names only existing fields',
+        (_n, file) => {
+            const raw = fs.readFileSync(file, 'utf8');
+            const text = file.endsWith('.ts') ? withoutComments(raw, file) : raw;
+            expect(unknownReferences(index, text, contextObject(file))).toEqual([]);
+        }
+    );
+});
+
+describe('the reference checker itself', () => {
+    it('accepts fields on their object, through relationships, and bare known names', () => {
+        const text = [
+            "import ROLE from '@salesforce/schema/Stakeholder_Assessment__c.Role__c';",
+            'SELECT Coach_Stakeholder__r.Name, Opportunity__r.StageName FROM C139_Scorecard__c',
+            '<column>Opportunity.C139_Scorecards__r$Coach__c</column> Opportunity$C139_Control_Score__c',
+            'const f = record.fields.Win__c; // Stakeholder_Assessments__r'
+        ].join('\n');
+        expect(unknownReferences(index, text)).toEqual([]);
+    });
+
+    it('rejects misspelled fields, fields on the wrong object and unknown relationships', () => {
+        const text = [
+            'Stakeholder_Assessment__c.Rol__c',
+            'C139_Scorecard__c.Role__c',
+            'Opportunity.C139_Control_Scor__c',
+            'Account.Control_Score__c',
+            'Coach_Stakehold__r.Name',
+            'Mystery_Field__c'
+        ].join(' ');
+        expect(unknownReferences(index, text)).toEqual([
+            'Account.Control_Score__c',
+            'C139_Scorecard__c.Role__c',
+            'Coach_Stakehold__r',
+            'Mystery_Field__c',
+            'Opportunity.C139_Control_Scor__c',
+            'Stakeholder_Assessment__c.Rol__c'
+        ]);
+    });
+
+    it('ignores names in TypeScript comments but not in strings', () => {
+        const code = "// Field__c is a placeholder\n/* *_Codes__c */ const f = 'Ghost__c';";
+        expect(unknownReferences(index, withoutComments(code))).toEqual(['Ghost__c']);
+    });
+
+    it('requires bare fields in a layout or list view to exist on that object', () => {
+        expect(
+            unknownReferences(
+                index,
+                '<field>Role__c</field><field>Win__c</field>',
+                'Stakeholder_Assessment__c'
+            )
+        ).toEqual(['Stakeholder_Assessment__c.Win__c']);
+    });
+});
