@@ -271,7 +271,12 @@ export interface CustomFieldDef {
     readonly referenceTo?: string;
     readonly relationshipName?: string;
     readonly summaryOperation?: string;
+    /** `Child__c.Field__c` summarized by a roll-up (absent for COUNT). */
     readonly summarizedField?: string;
+    /** `Child__c.Parent__c`: the child's link a roll-up follows. */
+    readonly summaryForeignKey?: string;
+    /** Roll-up criteria: `field` is `Child__c.Field__c`, operators as in report filters. */
+    readonly summaryFilterItems: readonly { field: string; operation: string; value: string }[];
     readonly picklistValues: readonly string[];
 }
 
@@ -299,6 +304,12 @@ export function readCustomField(object: string, field: string): CustomFieldDef |
         relationshipName: textOf(root, 'relationshipName'),
         summaryOperation: textOf(root, 'summaryOperation'),
         summarizedField: textOf(root, 'summarizedField'),
+        summaryForeignKey: textOf(root, 'summaryForeignKey'),
+        summaryFilterItems: children(root, 'summaryFilterItems').map((item) => ({
+            field: requiredText(item, 'field', path),
+            operation: requiredText(item, 'operation', path),
+            value: textOf(item, 'value') ?? ''
+        })),
         picklistValues:
             definition === undefined
                 ? []
