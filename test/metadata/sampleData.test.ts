@@ -1,0 +1,226 @@
+// The sample data (sf data import tree plan) is loadable as written, contains only input fields
+// the metadata defines, and — scored by the model in memory — covers every band, evidence code and
+// insight code, unknowns, and a deal without a scorecard.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+    BANDS,
+    DERIVED_FIELDS,
+    EVIDENCE,
+    INSIGHTS,
+    PICKLIST_FIELDS,
+    scoreScorecard,
+    scoreStakeholder
+} from 'c/dealControlModel';
+import { fieldsByObject } from './support/catalog';
+import { dataDir, repoRoot } from './support/repo';
+import { TreeRecord, fieldsOf, readPlan, readSampleData, readTreeFile } from './support/sampleData';
+
+const SA = 'Stakeholder_Assessment__c';
+const SC = 'C139_Scorecard__c';
+const data = readSampleData();
+const records = (type: string): TreeRecord[] => data.get(type) ?? [];
+const refOf = (value: unknown) => String(value).replace(/^@/, '');
+const SCORED_AT = '2026-11-26T00:00:00.000Z';
+
+describe('sample data plan', () => {
+    it('loads parents before children, in the fixed order', () => {
+        expect(readPlan()).toEqual(
+            ['Account', 'Contact', 'Opportunity', 'OpportunityContactRole', SA, SC].map((sobject) => ({
+                sobject,
+                files: [`${sobject}.json`]
+            }))
+        );
+    });
+
+    it('uses the tree format with unique reference ids the CLI recognises as references', () => {
+        const ids = new Set<string>();
+        for (const entry of readPlan()) {
+            for (const record of entry.files.flatMap(readTreeFile)) {
+                expect(record.attributes.type).toBe(entry.sobject);
+                // plugin-data treats only ^@\w+Ref\d+$ as a reference (functions.js, genericRefRegex).
+                expect(record.attributes.referenceId).toMatch(/^\w+Ref\d+$/);
+                expect(ids.has(record.attributes.referenceId)).toBe(false);
+                ids.add(record.attributes.referenceId);
+            }
+        }
+    });
+
+    it('refers only to records loaded earlier in the plan', () => {
+        const loaded = new Set<string>();
+        const dangling: string[] = [];
+        for (const entry of readPlan()) {
+            const batch = entry.files.flatMap(readTreeFile);
+            const refs = batch.flatMap((r) =>
+                Object.values(fieldsOf(r)).filter(
+                    (v): v is string => typeof v === 'string' && v.startsWith('@')
+                )
+            );
+            dangling.push(...refs.filter((v) => !loaded.has(refOf(v))));
+            batch.forEach((r) => loaded.add(r.attributes.referenceId));
+        }
+        expect(dangling).toEqual([]);
+        expect(loaded.size).toBeGreaterThan(50);
+    });
+
+    it('holds the parent Opportunity in each scorecard key, one scorecard per Opportunity', () => {
+        const scorecards = records(SC);
+        for (const s of scorecards) expect(s.Opportunity_Key__c).toBe(s.Opportunity__c);
+        expect(new Set(scorecards.map((s) => s.Opportunity__c)).size).toBe(scorecards.length);
+    });
+
+    it('is resolved by the installed sf CLI: a reference in the text key becomes the Opportunity Id', () => {
+        // importPlan.js replaces any field whose value is exactly "@<referenceId>", not only lookups.
+        const module = path.join(
+            repoRoot,
+            'node_modules',
+            '@salesforce',
+            'plugin-data',
+            'lib',
+            'api',
+            'data',
+            'tree',
+            'importPlan.js'
+        );
+        const script = `const { replaceRefs } = await import(${JSON.stringify(`file://${module}`)});
+            const [records, results] = JSON.parse(process.argv[1]);
+            process.stdout.write(JSON.stringify(replaceRefs(results)(records)));`;
+        const results = records('Opportunity').map((o, i) => ({
+            refId: o.attributes.referenceId,
+            type: 'Opportunity',
+            id: `006000000000${String(i + 1).padStart(3, '0')}AAA`
+        }));
+        const input = JSON.stringify([records(SC).map(fieldsOf), results]);
+        const out = JSON.parse(
+            execFileSync(process.execPath, ['--input-type=module', '-e', script, input], {
+                encoding: 'utf8',
+                timeout: 60000
+            })
+        ) as Record<string, string>[];
+        expect(out).toHaveLength(records(SC).length);
+        for (const s of out) {
+            expect(s.Opportunity_Key__c).toMatch(/^006\w{15}$/);
+            expect(s.Opportunity_Key__c).toBe(s.Opportunity__c);
+        }
+    });
+});
+
+describe('sample data fields', () => {
+    const metadata = fieldsByObject();
+    const picklists = new Map(PICKLIST_FIELDS.map((d) => [`${d.object}.${d.field}`, d]));
+
+    it.each([SA, SC])('%s records use only existing input fields with valid values', (object) => {
+        const derived = new Set(DERIVED_FIELDS[object]);
+        for (const record of records(object)) {
+            for (const [field, value] of Object.entries(fieldsOf(record))) {
+                expect(`${field}:${field === 'Name' || metadata.get(object)?.has(field)}`).toBe(
+                    `${field}:true`
+                );
+                expect(derived.has(field)).toBe(false);
+                const def = picklists.get(`${object}.${field}`);
+                const values = def ? String(value).split(';') : [];
+                for (const v of values) expect(def!.values.map((x) => x.value)).toContain(v);
+            }
+        }
+    });
+
+    it('passes the validation rules the org enforces', () => {
+        const today = new Date().toISOString().slice(0, 10);
+        for (const s of records(SA)) {
+            expect(Boolean(s.Contact__c) || String(s.Name ?? '').trim().length > 0).toBe(true);
+            expect(String(s.Assessed_On__c) <= today).toBe(true);
+            expect(!s.Next_Action_Due__c || String(s.Next_Action__c ?? '').trim().length > 0).toBe(true);
+        }
+        const assessmentOpportunity = new Map(
+            records(SA).map((s) => [s.attributes.referenceId, s.Opportunity__c])
+        );
+        for (const c of records(SC).filter((x) => x.Coach_Stakeholder__c)) {
+            expect(assessmentOpportunity.get(refOf(c.Coach_Stakeholder__c))).toBe(c.Opportunity__c);
+        }
+    });
+});
+
+describe('sample data coverage, scored by the model', () => {
+    const stakeholdersOf = (opp: unknown) => records(SA).filter((s) => s.Opportunity__c === opp);
+    const stakeholderScores = records(SA).map((s) => scoreStakeholder(s, { scoredAt: SCORED_AT }));
+    const scorecardScores = records(SC).map((c) =>
+        scoreScorecard(c, stakeholdersOf(c.Opportunity__c), { scoredAt: SCORED_AT })
+    );
+    const codes = (joined: (string | null)[]) => new Set(joined.flatMap((j) => (j ? j.split(';') : [])));
+
+    it('has no input the model rejects', () => {
+        expect(stakeholderScores.flatMap((s) => s.issues)).toEqual([]);
+        expect(scorecardScores.flatMap((s) => s.issues)).toEqual([]);
+    });
+
+    it('reaches every control band', () => {
+        expect(new Set(scorecardScores.map((s) => s.derived.Control_Band__c))).toEqual(
+            new Set(BANDS.map((b) => b.band))
+        );
+    });
+
+    it('shows the veto and the Controlled gate at work', () => {
+        expect(scorecardScores.some((s) => s.vetoApplied)).toBe(true);
+        expect(scorecardScores.some((s) => s.gateApplied)).toBe(true);
+    });
+
+    it('raises every evidence code', () => {
+        expect(codes(scorecardScores.map((s) => s.derived.Evidence_Codes__c))).toEqual(
+            new Set(Object.keys(EVIDENCE))
+        );
+    });
+
+    it('raises every insight code', () => {
+        expect(codes(stakeholderScores.map((s) => s.derived.Insight_Codes__c))).toEqual(
+            new Set(Object.keys(INSIGHTS))
+        );
+    });
+
+    it('contains unknown dimensions, an unknown attitude and a fully unknown person', () => {
+        const completeness = stakeholderScores.map((s) => s.derived.Completeness__c);
+        expect(completeness).toContain(0);
+        expect(completeness.filter((c) => c > 0 && c < 100).length).toBeGreaterThan(0);
+        expect(stakeholderScores.some((s) => s.derived.Support_Index__c === null)).toBe(true);
+    });
+
+    it('has a deal without a scorecard and contacts not yet assessed', () => {
+        const scored = new Set(records(SC).map((s) => s.Opportunity__c));
+        expect(records('Opportunity').some((o) => !scored.has(`@${o.attributes.referenceId}`))).toBe(true);
+        const assessed = new Set(records(SA).map((s) => `${s.Opportunity__c}|${s.Contact__c}`));
+        const unassessed = records('OpportunityContactRole').filter(
+            (r) => !assessed.has(`${r.OpportunityId}|${r.ContactId}`)
+        );
+        expect(unassessed.length).toBeGreaterThan(0);
+        // Assessments without a Contact (a name only) are allowed and present.
+        expect(records(SA).some((s) => !s.Contact__c)).toBe(true);
+    });
+
+    it("contains the method's case study: the vitamin maker's committee, consultants and vendors", () => {
+        const caseOpp = records('Opportunity').find((o) => String(o.Name).includes('Vitamin'))!;
+        const people = stakeholdersOf(`@${caseOpp.attributes.referenceId}`);
+        const byName = (needle: string) => people.find((p) => String(p.Name).includes(needle));
+        expect(byName('王总')?.Role__c).toBe('VP_In_Charge');
+        expect(byName('仇经理')?.Role__c).toBe('IT_Head');
+        expect(byName('王经理')?.Role__c).toBe('Department_Head');
+        expect(byName('张工')?.Role__c).toBe('IT_Staff');
+        expect(byName('王乘')).toBeDefined();
+        expect(byName('夏总')).toBeDefined();
+        expect(
+            people.some((p) => p.Role__c === 'External_Consultant' && String(p.Title__c).includes('AMT'))
+        ).toBe(true);
+        const contacts = records('Contact').map((c) => String(c.LastName));
+        expect(contacts.some((c) => c.includes('李总'))).toBe(true);
+        expect(String(caseOpp.Description)).toMatch(/February 2008/);
+        for (const vendor of ['Yonyou', 'Kingdee', 'CDC'])
+            expect(JSON.stringify([...data.values()])).toContain(vendor);
+    });
+
+    it('keeps every data file in the plan (nothing unplanned in data/)', () => {
+        const planned = readPlan().flatMap((e) => e.files);
+        const jsonFiles = fs
+            .readdirSync(dataDir)
+            .filter((f) => f.endsWith('.json') && f !== 'sample-data-plan.json');
+        expect(jsonFiles.sort()).toEqual([...planned].sort());
+    });
+});
