@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { FaultInjector } from './faults';
 import { OrgHooks, RequestLogEntry } from './http/context';
+import { bulkApi } from './http/bulkRoutes';
 import { FakeOrgServer } from './http/server';
 import { seededRandom } from './random';
 import { FakeStore } from './store';
@@ -69,6 +70,9 @@ export async function startFakeOrg(options: FakeOrgOptions = {}): Promise<FakeOr
         random,
         usage
     );
+    const bulk = bulkApi();
+    server.addRoutes(bulk.routes);
+    server.extraLimits = bulk.limits;
     const url = await server.listen();
     return {
         url,
