@@ -28,9 +28,11 @@ export function fill(text: LocalizedText, params: Readonly<Record<string, string
 
 /** An error whose message a person can act on, in both languages, with the exit code it implies. */
 export class RescoreError extends Error {
-    readonly text: LocalizedText;
-    readonly exitCode: number;
-    readonly code: string;
+    // `declare` keeps these out of the emitted class fields: the LWC Jest transformer would otherwise
+    // treat a subclass with fields as a component and pull in the `lwc` engine.
+    declare readonly text: LocalizedText;
+    declare readonly exitCode: number;
+    declare readonly code: string;
 
     constructor(code: string, text: LocalizedText, exitCode = 3) {
         super(text.en);
