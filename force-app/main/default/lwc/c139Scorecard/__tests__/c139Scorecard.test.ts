@@ -540,6 +540,110 @@ describe('saving an existing scorecard', () => {
     });
 });
 
+describe('keeping the screen in step with the server', () => {
+    it('does not fall back to older cached data after a save, and takes newer data when it comes', async () => {
+        updateRecordMock.mockResolvedValue({
+            id: SCORECARD_ID,
+            lastModifiedDate: '2026-11-26T10:00:01.000Z'
+        });
+        const element = await loaded();
+        await choose(element, 'Win__c', 'Yes');
+        await click(element, '[data-id="save"]');
+
+        // The query answers from its cache with the scorecard as it was before the save.
+        graphqlWire.emit(deal(), undefined, refresh);
+        await flush();
+        expect(radio(element, 'Win__c').value).toBe('Yes');
+
+        // Then the saved record arrives, and later a colleague's edit on top of it.
+        graphqlWire.emit(
+            deal({
+                scorecard: {
+                    LastModifiedDate: '2026-11-26T10:05:00.000Z',
+                    Win__c: 'Yes',
+                    Clear_Funding__c: 'Clear'
+                }
+            }),
+            undefined,
+            refresh
+        );
+        await flush();
+        expect(radio(element, 'Win__c').value).toBe('Yes');
+        expect(radio(element, 'Clear_Funding__c').value).toBe('Clear');
+    });
+
+    it('reports a failed refresh in the load panel', async () => {
+        updateRecordMock.mockResolvedValue({
+            id: SCORECARD_ID,
+            lastModifiedDate: '2026-11-26T10:00:01.000Z'
+        });
+        refresh.mockRejectedValueOnce(networkError);
+        const element = await loaded();
+        await choose(element, 'Win__c', 'Yes');
+        await click(element, '[data-id="save"]');
+        expect($$(element, '[data-id="load-errors"] li').map((li) => li.textContent)).toEqual([
+            'Failed to fetch'
+        ]);
+        // The saved answers stay visible underneath.
+        expect(radio(element, 'Win__c').value).toBe('Yes');
+    });
+
+    it('lets the rep dismiss the conflict message', async () => {
+        updateRecordMock.mockRejectedValueOnce(preconditionFailed);
+        const element = await loaded();
+        await choose(element, 'Win__c', 'Yes');
+        await click(element, '[data-id="save"]');
+        await click(element, '[data-id="dismiss-notice"]');
+        expect($(element, '[data-id="notice"]')).toBeNull();
+        expect(radio(element, 'Win__c').value).toBe('Yes');
+    });
+});
+
+describe('choosing the coach', () => {
+    type Combobox = HTMLElement & { options: Array<{ label: string; value: string }>; value: string };
+    const coachBox = (element: HTMLElement) =>
+        $(element, 'lightning-combobox[data-field="Coach_Stakeholder__c"]') as Combobox;
+
+    it('keeps a recorded coach who is no longer a Mentor visible, marked as such', async () => {
+        const element = await loaded({
+            assessments: { [PEOPLE.wangJingli]: { Attitude_To_Us__c: 'Supporter' } }
+        });
+        expect(coachBox(element).value).toBe(PEOPLE.wangJingli);
+        expect(coachBox(element).options).toEqual([
+            { label: 'Not recorded', value: '' },
+            { label: '李总 · 财务部经理', value: PEOPLE.liZong },
+            { label: '王经理 · 综合管理部经理 (no longer a Mentor on the map)', value: PEOPLE.wangJingli }
+        ]);
+    });
+
+    it('tells the rep to mark a Mentor first when the map has none', async () => {
+        const element = await loaded({
+            scorecard: { Coach_Stakeholder__c: null },
+            assessments: {
+                [PEOPLE.wangJingli]: { Attitude_To_Us__c: 'Supporter' },
+                [PEOPLE.liZong]: { Attitude_To_Us__c: 'Neutral' }
+            }
+        });
+        expect(coachBox(element).options).toEqual([{ label: 'Not recorded', value: '' }]);
+        expect(textOf(element, '[data-id="coach-person-help"]')).toBe(
+            'Nobody on the stakeholder map is a Mentor yet: mark the coach as a Mentor there first.'
+        );
+        // Coach Confirmed with no Mentor on the map is questioned beside the coach element.
+        expect($(element, '[data-element="Coach__c"] [data-code="COACH_WITHOUT_MENTOR"]')).not.toBeNull();
+    });
+
+    it('clears the coach when the rep chooses "Not recorded"', async () => {
+        updateRecordMock.mockResolvedValue({
+            id: SCORECARD_ID,
+            lastModifiedDate: '2026-11-26T10:00:01.000Z'
+        });
+        const element = await loaded();
+        await choose(element, 'Coach_Stakeholder__c', '');
+        await click(element, '[data-id="save"]');
+        expect(updateRecordMock.mock.calls[0][0].fields.Coach_Stakeholder__c).toBeNull();
+    });
+});
+
 describe('the first scorecard of an Opportunity', () => {
     it('shows the empty state with a live score of 0 and is accessible', async () => {
         const element = await loaded({ scorecard: null });
