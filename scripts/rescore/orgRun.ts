@@ -372,7 +372,7 @@ export async function runOrg(
 
     try {
         let scope: Scope = { kind: 'all' };
-        let runStartMs = serverStart;
+        let stateMs: number | null = options.opportunityIds ? null : serverStart;
         if (options.opportunityIds) scope = { kind: 'opportunities', ids: options.opportunityIds };
         if (options.since) {
             let since = options.since;
@@ -410,7 +410,7 @@ export async function runOrg(
                         : 'rest'
                     : options.transport;
 
-            let passStartMs = runStartMs;
+            let passStartMs = serverStart;
             let wrote = await pass(scope, transport);
             while (mode === 'apply' && wrote > 0) {
                 if (passes >= MAX_PASSES) {
@@ -422,8 +422,8 @@ export async function runOrg(
                     );
                     break;
                 }
-                // Date headers have one-second resolution: look back a little more than that.
-                const since = formatSoqlDateTime(passStartMs - 2000);
+                // A Date header is the org's clock rounded down to the second, so ">= it" cannot miss an edit.
+                const since = formatSoqlDateTime(passStartMs);
                 passStartMs = client.lastServerDate ?? Date.now();
                 let next: Scope = scope;
                 if (scope.kind === 'all') {
@@ -443,13 +443,16 @@ export async function runOrg(
                 if (next.kind === 'opportunities' && next.ids.length === 0) break;
                 wrote = await pass(next, transport);
             }
-            runStartMs = serverStart;
+            // A full run's last pass saw everything edited since it began; a --since run only
+            // covered what had changed when it listed the Opportunities, at the start.
+            if (scope.kind === 'all') stateMs = passStartMs;
         }
 
-        if (mode === 'apply' && exitCodeOf(mode, total) === 0) {
+        // Only a run over the whole org (or everything changed since) may move --since last forward.
+        if (mode === 'apply' && stateMs !== null && exitCodeOf(mode, total) === 0) {
             writeOrgState(options.stateDir, {
                 instanceUrl: auth.instanceUrl,
-                lastSuccessfulRunStart: formatSoqlDateTime(runStartMs - 2000),
+                lastSuccessfulRunStart: formatSoqlDateTime(stateMs),
                 modelVersion: MODEL_VERSION,
                 mode
             });
