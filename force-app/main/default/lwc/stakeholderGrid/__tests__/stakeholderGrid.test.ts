@@ -1,0 +1,410 @@
+import { createElement } from 'lwc';
+import { graphql } from 'lightning/graphql';
+import { createRecord, deleteRecord } from 'lightning/uiRecordApi';
+import StakeholderGrid from 'c/stakeholderGrid';
+import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.json';
+import dealEmpty from '../../dealControlData/__tests__/data/dealEmpty.json';
+import graphqlErrors from '../../dealControlData/__tests__/data/graphqlErrors.json';
+import networkError from '../../dealControlData/__tests__/data/networkError.json';
+import { flushPromises, q, qa, text } from './helpers';
+
+interface TestAdapter {
+    emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
+    emitErrors(errors: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
+    getLastConfig(): Record<string, unknown>;
+}
+const graphqlAdapter = graphql as unknown as TestAdapter;
+const mockedCreate = createRecord as unknown as jest.Mock;
+const mockedDelete = deleteRecord as unknown as jest.Mock;
+
+const OPPORTUNITY_ID = '006000000000001AAA';
+const NOW = '2026-03-05T12:00:00.000Z';
+
+type Data = typeof dealVitaminErp;
+const clone = (data: Data): Data => JSON.parse(JSON.stringify(data));
+
+function mount(): HTMLElement {
+    const element = createElement('c-stakeholder-grid', { is: StakeholderGrid }) as HTMLElement & {
+        recordId?: string;
+    };
+    element.recordId = OPPORTUNITY_ID;
+    document.body.appendChild(element);
+    return element;
+}
+
+const rowNames = (element: Element): string[] =>
+    qa(element, 'tr.assessment .name').map((n) => n.textContent ?? '');
+const rowOf = (element: Element, name: string): HTMLElement =>
+    qa(element, 'tr.assessment').find((tr) => tr.querySelector('.name')!.textContent === name)!;
+const cellText = (row: HTMLElement, selector: string): string =>
+    (row.querySelector(selector)!.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+beforeEach(() => {
+    jest.useFakeTimers({
+        now: new Date(NOW),
+        doNotFake: ['setTimeout', 'clearTimeout', 'nextTick', 'queueMicrotask']
+    });
+});
+
+afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+    jest.useRealTimers();
+});
+
+describe('c-stakeholder-grid: loading, empty and error states', () => {
+    it('asks for the one deal query with the page Opportunity and shows a spinner until it answers', async () => {
+        const element = mount();
+        await flushPromises();
+        expect(graphqlAdapter.getLastConfig().variables).toEqual({ opportunityId: OPPORTUNITY_ID });
+        const spinner = q(element, 'lightning-spinner') as HTMLElement & { alternativeText?: string };
+        expect(spinner.alternativeText).toBe('Loading the buying committee…');
+        expect(element.shadowRoot!.querySelector('table')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('teaches the method in two lines when nobody is mapped and no contact role exists', async () => {
+        const element = mount();
+        graphqlAdapter.emit(dealEmpty);
+        await flushPromises();
+        const lines = qa(element, '.empty p').map((p) => p.textContent);
+        expect(lines).toHaveLength(2);
+        expect(lines[0]).toContain('the five dimensions');
+        expect(lines[1]).toContain('Every blank is a gap to close');
+        expect(element.shadowRoot!.querySelector('table')).toBeNull();
+        expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+        expect(text(element, 'button.add')).toBe('Add stakeholder');
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows graphql errors in a readable panel and retries with a refresh', async () => {
+        const refresh = jest.fn().mockResolvedValue(undefined);
+        const element = mount();
+        graphqlAdapter.emitErrors(graphqlErrors, undefined, refresh);
+        await flushPromises();
+        const panel = text(element, '.load-errors');
+        expect(panel).toContain('The buying committee could not be loaded.');
+        expect(panel).toContain("Field 'Stakeholder_Assessment__c' in type 'RecordQuery' is undefined");
+        await expect(element).toBeAccessible();
+
+        q<HTMLButtonElement>(element, 'button.retry').click();
+        await flushPromises();
+        expect(refresh).toHaveBeenCalledTimes(1);
+    });
+});
+
+describe('c-stakeholder-grid: the case-study committee', () => {
+    it('shows one row per stakeholder with role, position badges, influence, the five dimensions and support', async () => {
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+
+        const wang = rowOf(element, '王总');
+        expect(cellText(wang, 'th .name')).toBe('王总');
+        expect(cellText(wang, 'th .title')).toBe('分管信息化副总');
+        expect(cellText(wang, 'td[data-label="Role"]')).toBe('VP in charge');
+        expect(cellText(wang, '.badge-top')).toBe('Top decision maker');
+        expect(cellText(wang, '.badge-body')).toBe('Decision body');
+        expect(cellText(wang, 'td[data-label="Influence"]')).toBe('High');
+        expect(cellText(wang, '[data-field="Dominant_Need__c"]')).toBe('Self-actualisation');
+        expect(cellText(wang, '[data-field="Change_Attitude__c"]')).toBe('Visionary');
+        expect(cellText(wang, '[data-field="Decision_Focus__c"]')).toBe('Business, Relationship');
+        expect(cellText(wang, '[data-field="Contact_Closeness__c"]')).toBe('More');
+        expect(cellText(wang, '[data-field="Attitude_To_Us__c"]')).toBe('Supporter');
+        expect(cellText(wang, '.support')).toBe('+1 Supporter');
+        expect(wang.querySelectorAll('.insights [data-code]')).toHaveLength(0);
+
+        const zhang = rowOf(element, '张工');
+        expect(zhang.querySelector('.badge-top')).toBeNull();
+        expect(zhang.querySelector('.badge-body')).toBeNull();
+        expect(cellText(zhang, '.support')).toBe('-2 Opponent');
+        await expect(element).toBeAccessible();
+    });
+
+    it('marks unknown cells as gaps in words, not colour alone, and shows the model insights as badges', async () => {
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        const wangCheng = rowOf(element, '王乘');
+        for (const field of [
+            'Dominant_Need__c',
+            'Change_Attitude__c',
+            'Decision_Focus__c',
+            'Attitude_To_Us__c'
+        ]) {
+            const span = wangCheng.querySelector(`[data-field="${field}"] span`)!;
+            expect(span.textContent).toBe('Gap');
+            expect(span.classList).toContain('gap');
+        }
+        expect(cellText(wangCheng, '[data-field="Contact_Closeness__c"]')).toBe('No contact');
+        expect(cellText(wangCheng, '.support')).toBe('Gap');
+        const codes = Array.from(wangCheng.querySelectorAll<HTMLElement>('.insights [data-code]')).map(
+            (b) => b.dataset.code
+        );
+        expect(codes).toEqual(['KEY_PERSON_INCOMPLETE', 'KEY_PERSON_NO_CONTACT']);
+        expect(cellText(wangCheng, '[data-code="KEY_PERSON_NO_CONTACT"]')).toContain(
+            'Key person, no contact: A key person (top decision maker or high influence) with no contact with us.'
+        );
+
+        const codesOf = (name: string) =>
+            Array.from(rowOf(element, name).querySelectorAll<HTMLElement>('.insights [data-code]')).map(
+                (b) => b.dataset.code
+            );
+        expect(codesOf('李总')).toEqual(['MENTOR_LOW_CONTACT']);
+        expect(codesOf('张工')).toEqual(['OPPONENT_DEEP_CONTACT']);
+    });
+
+    it('sums up the committee in the aggregate row', async () => {
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        // Decision body with a known attitude: 王总 High +1, 仇经理 High −1, 李总 Medium +2 (王乘 unknown):
+        // (3·1 + 3·(−1) + 2·2) / (3 + 3 + 2) = 0.5.
+        expect(text(element, '.weighted-support span')).toBe('+0.50');
+        expect(text(element, '.weighted-support .body-count')).toBe(
+            '2 of 4 decision-body members support us'
+        );
+        expect(text(element, '.attitude-mix')).toBe(
+            'Mentor 2 · Supporter 1 · Neutral 0 · Non-supporter 1 · Opponent 1 · Unknown 1'
+        );
+        expect(text(element, '.coverage')).toBe('5 of 6 fully assessed (83%)');
+        expect(text(element, '.mentor')).toBe('Yes');
+        expect(text(element, '.top-dm')).toBe('Supporter');
+    });
+
+    it('flags a missing mentor and an unknown top decision maker as gaps', async () => {
+        const data = clone(dealVitaminErp);
+        const edges = data.uiapi.query.Stakeholder_Assessment__c.edges;
+        data.uiapi.query.Stakeholder_Assessment__c.edges = edges.filter(
+            (e) => !['王经理', '李总'].includes(e.node.Name.value as string)
+        );
+        for (const e of data.uiapi.query.Stakeholder_Assessment__c.edges) {
+            if (e.node.Name.value === '王总') e.node.Top_Decision_Maker__c = { value: false };
+        }
+        const element = mount();
+        graphqlAdapter.emit(data);
+        await flushPromises();
+        expect(text(element, '.mentor')).toBe('No — find one');
+        expect(q(element, '.mentor span').classList).toContain('gap');
+        expect(text(element, '.top-dm')).toBe('No top decision maker identified — a gap.');
+    });
+
+    it('sorts by a column with the keyboard-operable header buttons and announces the order', async () => {
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        // Default: influence, high first; ties by name.
+        expect(rowNames(element)).toEqual(['仇经理', '王乘', '王总', '李总', '王经理', '张工']);
+
+        const supportButton = q<HTMLButtonElement>(element, 'button.sort[data-key="support"]');
+        supportButton.click();
+        await flushPromises();
+        expect(rowNames(element)).toEqual(['张工', '仇经理', '王总', '李总', '王经理', '王乘']);
+        expect(supportButton.closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+        expect(q(element, 'button.sort[data-key="influence"]').closest('th')!.getAttribute('aria-sort')).toBe(
+            'none'
+        );
+
+        supportButton.click();
+        await flushPromises();
+        // Most supportive first; the unknown attitude stays last either way.
+        expect(rowNames(element)).toEqual(['李总', '王经理', '王总', '仇经理', '张工', '王乘']);
+        expect(supportButton.closest('th')!.getAttribute('aria-sort')).toBe('descending');
+
+        q<HTMLButtonElement>(element, 'button.sort[data-key="role"]').click();
+        await flushPromises();
+        // The model's role order: general manager, VP in charge, CFO, head of IT, department head, IT staff.
+        expect(rowNames(element)).toEqual(['王乘', '王总', '李总', '仇经理', '王经理', '张工']);
+        expect(supportButton.tagName).toBe('BUTTON');
+    });
+});
+
+describe('c-stakeholder-grid: contact roles not yet assessed', () => {
+    it('lists contact roles without an assessment as "not yet assessed"', async () => {
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        const placeholders = qa(element, 'tr.placeholder');
+        expect(placeholders.map((tr) => tr.querySelector('.name')!.textContent)).toEqual(['夏总', '赵顾问']);
+        expect(cellText(placeholders[0], '.not-assessed')).toBe('Not yet assessed');
+        expect(cellText(placeholders[0], '.contact-role')).toBe('Contact role: Influencer');
+        expect(cellText(placeholders[1], '.contact-role')).toBe('');
+        expect(placeholders[0].querySelector('button.assess')!.getAttribute('aria-label')).toBe(
+            'Start an assessment of 夏总'
+        );
+    });
+
+    it('turns a placeholder into an assessment in one action and opens it in the editor', async () => {
+        const refresh = jest.fn().mockResolvedValue(undefined);
+        mockedCreate.mockResolvedValue({ id: 'a01000000000007AAA' });
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp, undefined, refresh);
+        await flushPromises();
+        q<HTMLButtonElement>(element, 'tr.placeholder button.assess').click();
+        await flushPromises();
+
+        expect(mockedCreate).toHaveBeenCalledTimes(1);
+        expect(mockedCreate.mock.calls[0][0]).toEqual({
+            apiName: 'Stakeholder_Assessment__c',
+            fields: {
+                Opportunity__c: OPPORTUNITY_ID,
+                Contact__c: '003000000000007AAA',
+                Name: '夏总',
+                Title__c: '分管生产副总',
+                Support_Index__c: null,
+                Completeness__c: 0,
+                Insight_Codes__c: null,
+                Model_Version__c: 'C139-v1.0.0',
+                Scored_At__c: NOW
+            }
+        });
+        expect(refresh).toHaveBeenCalledTimes(1);
+
+        const data = clone(dealVitaminErp);
+        const edges = data.uiapi.query.Stakeholder_Assessment__c.edges as Array<{
+            node: Record<string, unknown>;
+        }>;
+        edges.push({
+            node: {
+                ...data.uiapi.query.Stakeholder_Assessment__c.edges[4].node,
+                Id: 'a01000000000007AAA',
+                Name: { value: '夏总' },
+                Contact__c: { value: '003000000000007AAA' },
+                Title__c: { value: '分管生产副总' },
+                LastModifiedDate: { value: NOW }
+            }
+        });
+        graphqlAdapter.emit(data, undefined, refresh);
+        await flushPromises();
+        const editor = q(element, 'c-stakeholder-editor') as HTMLElement & {
+            record: Record<string, unknown>;
+        };
+        expect(editor.record.Id).toBe('a01000000000007AAA');
+        expect(qa(element, 'tr.placeholder').map((tr) => tr.querySelector('.name')!.textContent)).toEqual([
+            '赵顾问'
+        ]);
+    });
+
+    it('keeps the placeholder and explains when creating the assessment fails', async () => {
+        mockedCreate.mockRejectedValue(networkError);
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        q<HTMLButtonElement>(element, 'tr.placeholder button.assess').click();
+        await flushPromises();
+        expect(text(element, '.action-errors')).toContain('Failed to fetch');
+        expect(qa(element, 'tr.placeholder')).toHaveLength(2);
+        await expect(element).toBeAccessible();
+    });
+});
+
+describe('c-stakeholder-grid: add, edit and delete', () => {
+    it('opens a blank editor for the Opportunity and refreshes after the save', async () => {
+        const refresh = jest.fn().mockResolvedValue(undefined);
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp, undefined, refresh);
+        await flushPromises();
+        q<HTMLButtonElement>(element, 'button.add').click();
+        await flushPromises();
+        const editor = q(element, 'c-stakeholder-editor') as HTMLElement & {
+            record: unknown;
+            opportunityId: string;
+        };
+        expect(editor.record).toBeNull();
+        expect(editor.opportunityId).toBe(OPPORTUNITY_ID);
+
+        editor.dispatchEvent(new CustomEvent('saved', { detail: { recordId: 'a01000000000012AAA' } }));
+        await flushPromises();
+        expect(refresh).toHaveBeenCalledTimes(1);
+        expect(element.shadowRoot!.querySelector('c-stakeholder-editor')).toBeNull();
+    });
+
+    it('edits a row, hands the editor the newer version after a conflict, and closes on cancel', async () => {
+        const refresh = jest.fn().mockResolvedValue(undefined);
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp, undefined, refresh);
+        await flushPromises();
+        const editButton = rowOf(element, '王总').querySelector<HTMLButtonElement>('button.edit')!;
+        expect(editButton.getAttribute('aria-label')).toBe('Edit 王总');
+        editButton.click();
+        await flushPromises();
+        const editor = q(element, 'c-stakeholder-editor') as HTMLElement & {
+            record: Record<string, unknown>;
+        };
+        expect(editor.record).toMatchObject({
+            Id: 'a01000000000001AAA',
+            LastModifiedDate: '2026-03-02T01:15:00.000Z'
+        });
+
+        editor.dispatchEvent(new CustomEvent('conflict', { detail: { recordId: 'a01000000000001AAA' } }));
+        await flushPromises();
+        expect(refresh).toHaveBeenCalledTimes(1);
+        const data = clone(dealVitaminErp);
+        const node = data.uiapi.query.Stakeholder_Assessment__c.edges[0].node;
+        node.Attitude_To_Us__c = { value: 'Neutral' };
+        node.LastModifiedDate = { value: '2026-03-05T11:00:00.000Z' };
+        graphqlAdapter.emit(data, undefined, refresh);
+        await flushPromises();
+        expect(editor.record).toMatchObject({
+            Id: 'a01000000000001AAA',
+            Attitude_To_Us__c: 'Neutral',
+            LastModifiedDate: '2026-03-05T11:00:00.000Z'
+        });
+
+        editor.dispatchEvent(new CustomEvent('cancel'));
+        await flushPromises();
+        expect(element.shadowRoot!.querySelector('c-stakeholder-editor')).toBeNull();
+    });
+
+    it('deletes only after an explicit confirmation, then refreshes', async () => {
+        const refresh = jest.fn().mockResolvedValue(undefined);
+        mockedDelete.mockResolvedValue(undefined);
+        const element = mount();
+        const toast = jest.fn();
+        element.addEventListener('lightning__showtoast', toast);
+        graphqlAdapter.emit(dealVitaminErp, undefined, refresh);
+        await flushPromises();
+
+        rowOf(element, '张工').querySelector<HTMLButtonElement>('button.delete')!.click();
+        await flushPromises();
+        expect(mockedDelete).not.toHaveBeenCalled();
+        expect(cellText(rowOf(element, '张工'), '.confirm-text')).toBe('Delete the assessment of 张工?');
+        await expect(element).toBeAccessible();
+
+        rowOf(element, '张工').querySelector<HTMLButtonElement>('button.keep')!.click();
+        await flushPromises();
+        expect(rowOf(element, '张工').querySelector('.confirm-text')).toBeNull();
+
+        rowOf(element, '张工').querySelector<HTMLButtonElement>('button.delete')!.click();
+        await flushPromises();
+        rowOf(element, '张工').querySelector<HTMLButtonElement>('button.confirm-delete')!.click();
+        await flushPromises();
+        expect(mockedDelete).toHaveBeenCalledWith('a01000000000004AAA');
+        expect(toast.mock.calls[0][0].detail).toMatchObject({
+            title: 'Assessment deleted',
+            variant: 'success'
+        });
+        expect(refresh).toHaveBeenCalledTimes(1);
+    });
+
+    it('explains a failed delete and keeps the row', async () => {
+        mockedDelete.mockRejectedValue({
+            status: 403,
+            body: [
+                {
+                    errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
+                    message: 'insufficient access rights on object id'
+                }
+            ]
+        });
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        rowOf(element, '张工').querySelector<HTMLButtonElement>('button.delete')!.click();
+        await flushPromises();
+        rowOf(element, '张工').querySelector<HTMLButtonElement>('button.confirm-delete')!.click();
+        await flushPromises();
+        expect(text(element, '.action-errors')).toContain('insufficient access rights on object id');
+        expect(rowNames(element)).toContain('张工');
+    });
+});

@@ -1,0 +1,80 @@
+import { createElement } from 'lwc';
+import { graphql } from 'lightning/graphql';
+import StakeholderGrid from 'c/stakeholderGrid';
+import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.json';
+import dealEmpty from '../../dealControlData/__tests__/data/dealEmpty.json';
+import { flushPromises, q, qa, text } from './helpers';
+
+jest.mock('@salesforce/i18n/lang', () => ({ __esModule: true, default: 'zh-CN' }), { virtual: true });
+
+const graphqlAdapter = graphql as unknown as { emit(value: unknown): void };
+
+afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+});
+
+function mount(): HTMLElement {
+    const element = createElement('c-stakeholder-grid', { is: StakeholderGrid }) as HTMLElement & {
+        recordId?: string;
+    };
+    element.recordId = '006000000000001AAA';
+    document.body.appendChild(element);
+    return element;
+}
+
+describe('c-stakeholder-grid in Simplified Chinese', () => {
+    it('shows headers, values, gaps, badges and the committee summary in Chinese', async () => {
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        expect(text(element, 'h2')).toBe('采购决策链');
+        expect(text(element, 'button.add')).toBe('添加决策相关人');
+        const headers = qa(element, 'thead th').map((th) => (th.textContent ?? '').replace(/[▲▼\s]/g, ''));
+        expect(headers).toEqual([
+            '姓名',
+            '角色',
+            '决策地位',
+            '影响力',
+            '主导需求',
+            '对待变革的态度',
+            '决策关注点',
+            '联系紧密度',
+            '对我方的态度',
+            '支持度',
+            '分析提示',
+            '操作'
+        ]);
+        const wangCheng = qa(element, 'tr.assessment').find(
+            (tr) => tr.querySelector('.name')!.textContent === '王乘'
+        )!;
+        expect(wangCheng.querySelector('[data-field="Dominant_Need__c"] span')!.textContent).toBe('缺口');
+        expect(wangCheng.querySelector('[data-field="Contact_Closeness__c"] span')!.textContent).toBe(
+            '没有联系'
+        );
+        expect(wangCheng.querySelector('[data-code="KEY_PERSON_NO_CONTACT"]')!.textContent).toContain(
+            '关键人无联系'
+        );
+        const wang = qa(element, 'tr.assessment').find(
+            (tr) => tr.querySelector('.name')!.textContent === '王总'
+        )!;
+        expect(wang.querySelector('.badge-top')!.textContent).toBe('最高决策者');
+        expect(wang.querySelector('.support')!.textContent!.trim()).toBe('+1 支持者');
+        expect(text(element, '.weighted-support span')).toBe('+0.50');
+        expect(text(element, '.weighted-support .body-count')).toBe('决策机构 4 人中有 2 人支持我们');
+        expect(text(element, '.attitude-mix')).toBe(
+            '指导者 2 · 支持者 1 · 中立者 0 · 非支持者 1 · 反对者 1 · 未知 1'
+        );
+        expect(text(element, '.coverage')).toBe('6 人中 5 人五维齐全（83%）');
+        expect(text(element, '.top-dm')).toBe('支持者');
+        expect(text(element, 'tr.placeholder .not-assessed')).toBe('尚未评估');
+        await expect(element).toBeAccessible();
+    });
+
+    it('teaches the method in Chinese when the map is empty', async () => {
+        const element = mount();
+        graphqlAdapter.emit(dealEmpty);
+        await flushPromises();
+        expect(q(element, '.empty p').textContent).toContain('五个维度');
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,237 @@
+// The multi-dimension summary as plain view data: rows, sort order, placeholders and the
+// committee aggregate. Every judgement comes from the shared model (scoreStakeholder,
+// summarizeStakeholders); this module only arranges and labels it.
+import {
+    ATTITUDE_BUCKETS,
+    ATTITUDE_TO_US,
+    FIVE_DIMENSIONS,
+    INFLUENCE,
+    INSIGHTS,
+    Lang,
+    PicklistFieldDef,
+    ROLE,
+    findValue,
+    scoreStakeholder,
+    summarizeStakeholders
+} from 'c/dealControlModel';
+import { AssessmentRecord, ContactRoleRecord } from 'c/dealControlData';
+import { INSIGHT_BADGES, LabelKey, format } from './labels';
+
+export type SortKey = 'name' | 'role' | 'influence' | 'support' | 'completeness';
+export type SortDirection = 'asc' | 'desc';
+
+export interface Cell {
+    key: string;
+    text: string;
+    isGap: boolean;
+    className: string;
+    /** The column header, repeated per cell for the stacked (phone) layout. */
+    columnLabel: string;
+    title: string;
+}
+
+export interface Row {
+    id: string;
+    name: string;
+    title: string;
+    role: Cell;
+    isTopDecisionMaker: boolean;
+    isDecisionBody: boolean;
+    influence: Cell;
+    dimensions: Cell[];
+    support: Cell;
+    insights: Array<{ code: string; label: string; message: string }>;
+    hasInsights: boolean;
+    editLabel: string;
+    deleteLabel: string;
+    record: AssessmentRecord;
+    sort: { name: string; role: number; influence: number; support: number; completeness: number };
+}
+
+export interface Placeholder {
+    id: string;
+    contactId: string;
+    name: string;
+    title: string;
+    roleText: string;
+    assessLabel: string;
+}
+
+type Texts = Record<LabelKey, string>;
+
+const GAP_CLASS = 'gap slds-text-color_error slds-text-title_caps';
+
+function cell(def: PicklistFieldDef, raw: unknown, lang: Lang, texts: Texts): Cell {
+    const values = Array.isArray(raw) ? raw : raw === null || raw === undefined ? [] : [raw];
+    const labels = values
+        .map((v) => findValue(def, String(v)))
+        .filter((v) => v !== undefined)
+        .map((v) => v!.label[lang]);
+    const isGap = labels.length === 0;
+    return {
+        key: def.field,
+        text: isGap ? texts.gap : labels.join(', '),
+        isGap,
+        className: isGap ? GAP_CLASS : '',
+        columnLabel: def.label[lang],
+        title: isGap ? def.blankMeans[lang] : labels.join(', ')
+    };
+}
+
+/** Rank in the model's order; unknown values sort after every known one. */
+function rankOf(def: PicklistFieldDef, value: string | null): number {
+    const index = value === null ? -1 : def.values.findIndex((v) => v.value === value);
+    return index === -1 ? def.values.length : index;
+}
+
+export function buildRows(assessments: readonly AssessmentRecord[], lang: Lang, texts: Texts): Row[] {
+    return assessments.map((record) => {
+        const score = scoreStakeholder(record, { scoredAt: '' });
+        const s = score.stakeholder;
+        const supportIndex = score.derived.Support_Index__c;
+        const attitude = findValue(ATTITUDE_TO_US, s.attitudeToUs);
+        const name = record.Name ?? '';
+        const dimensionValue: Record<string, unknown> = {
+            Dominant_Need__c: s.dominantNeed,
+            Change_Attitude__c: s.changeAttitude,
+            Decision_Focus__c: s.decisionFocus,
+            Contact_Closeness__c: s.contactCloseness,
+            Attitude_To_Us__c: s.attitudeToUs
+        };
+        const supportText =
+            supportIndex === null
+                ? texts.gap
+                : `${supportIndex > 0 ? '+' : ''}${supportIndex} ${attitude!.label[lang]}`;
+        return {
+            id: record.Id,
+            name,
+            title: typeof record.Title__c === 'string' ? record.Title__c : '',
+            role: cell(ROLE, s.role, lang, texts),
+            isTopDecisionMaker: s.topDecisionMaker,
+            isDecisionBody: s.decisionBodyMember,
+            influence: cell(INFLUENCE, s.influence, lang, texts),
+            dimensions: FIVE_DIMENSIONS.map((def) => cell(def, dimensionValue[def.field], lang, texts)),
+            support: {
+                key: 'support',
+                text: supportText,
+                isGap: supportIndex === null,
+                className: supportIndex === null ? GAP_CLASS : '',
+                columnLabel: texts.colSupport,
+                title: supportText
+            },
+            insights: score.insights.map((i) => ({
+                code: i.code,
+                label: INSIGHT_BADGES[i.code][lang],
+                message: `${INSIGHTS[i.code].message[lang]} ${INSIGHTS[i.code].action[lang]}`
+            })),
+            hasInsights: score.insights.length > 0,
+            editLabel: format(texts.editPerson, { name }),
+            deleteLabel: format(texts.deletePerson, { name }),
+            record,
+            sort: {
+                name,
+                role: rankOf(ROLE, s.role),
+                influence: rankOf(INFLUENCE, s.influence),
+                // Most supportive first when descending; unknown attitude always last.
+                support: supportIndex ?? Number.NEGATIVE_INFINITY,
+                completeness: score.derived.Completeness__c
+            }
+        };
+    });
+}
+
+/**
+ * Sorts rows by one key. For role and influence "ascending" follows the model's order (chairman
+ * first, high influence first); unknowns stay last in both directions so gaps never hide in the middle.
+ */
+export function sortRows(rows: readonly Row[], key: SortKey, direction: SortDirection, lang: Lang): Row[] {
+    const sign = direction === 'asc' ? 1 : -1;
+    const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en');
+    const unknownLast = (row: Row): boolean =>
+        (key === 'role' && row.role.isGap) ||
+        (key === 'influence' && row.influence.isGap) ||
+        (key === 'support' && row.support.isGap);
+    return [...rows].sort((a, b) => {
+        const gapA = unknownLast(a);
+        const gapB = unknownLast(b);
+        if (gapA !== gapB) return gapA ? 1 : -1;
+        const byKey = key === 'name' ? collator.compare(a.sort.name, b.sort.name) : a.sort[key] - b.sort[key];
+        return byKey !== 0 ? sign * byKey : collator.compare(a.sort.name, b.sort.name);
+    });
+}
+
+/** Contact Roles whose Contact has no assessment yet on this Opportunity. */
+export function buildPlaceholders(
+    contactRoles: readonly ContactRoleRecord[],
+    assessments: readonly AssessmentRecord[],
+    texts: Texts
+): Placeholder[] {
+    const assessed = new Set(assessments.map((a) => a.Contact__c).filter((id) => typeof id === 'string'));
+    const seen = new Set<string>();
+    return contactRoles
+        .filter((role) => {
+            if (!role.ContactId || assessed.has(role.ContactId) || seen.has(role.ContactId)) return false;
+            seen.add(role.ContactId);
+            return true;
+        })
+        .map((role) => {
+            const name = role.ContactName ?? '';
+            return {
+                id: role.Id,
+                contactId: role.ContactId,
+                name,
+                title: role.ContactTitle ?? '',
+                roleText: role.Role ? format(texts.contactRole, { role: role.Role }) : '',
+                assessLabel: format(texts.assessPerson, { name })
+            };
+        });
+}
+
+export interface CommitteeView {
+    weightedSupport: string;
+    weightedSupportIsGap: boolean;
+    supportiveOfBody: string;
+    attitudeMix: string;
+    coverage: string;
+    mentorPresent: string;
+    mentorIsGap: boolean;
+    topDmAttitude: string;
+    topDmIsGap: boolean;
+}
+
+export function buildCommittee(
+    assessments: readonly AssessmentRecord[],
+    lang: Lang,
+    texts: Texts
+): CommitteeView {
+    const summary = summarizeStakeholders(assessments);
+    const attitudeLabel = (value: string | null): string =>
+        findValue(ATTITUDE_TO_US, value)?.label[lang] ?? texts.unknown;
+    const weighted = summary.weightedBodySupport;
+    return {
+        weightedSupport:
+            weighted === null
+                ? texts.unknown
+                : `${weighted > 0 ? '+' : weighted < 0 ? '−' : ''}${Math.abs(weighted).toFixed(2)}`,
+        weightedSupportIsGap: weighted === null,
+        supportiveOfBody: format(texts.supportiveOfBody, {
+            supportive: summary.supportiveBodyCount,
+            total: summary.decisionBodyCount
+        }),
+        attitudeMix: ATTITUDE_BUCKETS.map(
+            (bucket) =>
+                `${bucket === 'Unknown' ? texts.unknown : attitudeLabel(bucket)} ${summary.byAttitude[bucket]}`
+        ).join(' · '),
+        coverage: format(texts.coverageValue, {
+            complete: summary.completeCount,
+            total: summary.stakeholderCount,
+            percent: summary.coveragePercent ?? 0
+        }),
+        mentorPresent: summary.hasMentor ? texts.yes : texts.no,
+        mentorIsGap: !summary.hasMentor,
+        topDmAttitude: summary.hasTopDecisionMaker
+            ? summary.topDecisionMakerAttitudes.map(attitudeLabel).join(', ')
+            : texts.noTopDm,
+        topDmIsGap: !summary.hasTopDecisionMaker || summary.topDecisionMakerAttitudes.includes(null)
+    };
+}
