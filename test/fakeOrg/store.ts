@@ -1,4 +1,6 @@
 import { FakeClock } from './clock';
+import { autoNumberName } from './names';
+import { addSyntheticData } from './synthetic';
 import { makeId, sequenceOf, to18 } from './ids';
 import { OBJECTS, OPPORTUNITY, OPPORTUNITY_STAGES, ObjectDef, SCORECARD, objectNamed } from './schema';
 import { FieldValue, SObjectRecord, canonicalDateTime, isValidDate } from './values';
@@ -101,9 +103,6 @@ export interface SyntheticSummary {
     stakeholders: number;
 }
 
-/** Installed by synthetic.ts, so the store has no dependency on the scoring model. */
-export type SyntheticInstaller = (store: FakeStore, options: SyntheticOptions) => SyntheticSummary;
-
 /**
  * The org's data: what tests seed, what the server reads and writes. Store methods act like a user
  * in the UI (no API limits, no validation beyond field names) so tests can also plant bad data.
@@ -111,7 +110,6 @@ export type SyntheticInstaller = (store: FakeStore, options: SyntheticOptions) =
 export class FakeStore {
     readonly clock = new FakeClock();
     private readonly tables = new Map<string, Table>();
-    private syntheticInstaller?: SyntheticInstaller;
 
     constructor() {
         for (const def of OBJECTS.values()) this.tables.set(def.name, new Table(def));
@@ -207,19 +205,10 @@ export class FakeStore {
         return seq;
     }
 
-    installSynthetic(installer: SyntheticInstaller): void {
-        this.syntheticInstaller = installer;
-    }
-
     /** Adds N Opportunities, each with a scorecard and K stakeholders, computed on demand. */
     addSynthetic(options: SyntheticOptions): SyntheticSummary {
-        if (!this.syntheticInstaller) throw new Error('Synthetic data is not installed in this store');
-        return this.syntheticInstaller(this, options);
+        return addSyntheticData(this, options);
     }
-}
-
-export function autoNumberName(seq: number): string {
-    return `C139-${String(seq + 1).padStart(6, '0')}`;
 }
 
 /** Fields the platform computes on every save. */
