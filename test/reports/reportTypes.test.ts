@@ -4,7 +4,9 @@ import {
     STAKEHOLDER_DERIVED_FIELDS,
     STAKEHOLDER_INPUT_FIELDS
 } from 'c/dealControlModel';
-import { readReportTypes } from './lib/metadata';
+import { join } from 'node:path';
+import { DEFAULT_DIR, readReportTypes } from './lib/metadata';
+import { children, readMetadataRoot, textOf } from './lib/xml';
 import { childRelationshipOf, resolveField, resolveTable } from './lib/schema';
 
 // Every report type must point at objects and fields that the project's object metadata declares
@@ -131,5 +133,26 @@ describe('what the report types leave out', () => {
         expect(scorecardFields).toEqual(expect.arrayContaining([...SCORECARD_DERIVED_FIELDS]));
         expect(stakeholderFields).toEqual(expect.arrayContaining([...STAKEHOLDER_INPUT_FIELDS]));
         expect(stakeholderFields).toEqual(expect.arrayContaining([...STAKEHOLDER_DERIVED_FIELDS]));
+    });
+});
+
+describe('Chinese translation of the report types', () => {
+    const translations = readMetadataRoot(
+        join(DEFAULT_DIR, 'translations', 'zh_CN.translation-meta.xml'),
+        'Translations'
+    );
+    const translated = new Map(children(translations, 'reportTypes').map((t) => [textOf(t, 'name'), t]));
+    const hasChinese = (text: string | undefined) => /[\u4e00-\u9fff]/.test(text ?? '');
+
+    it.each([...reportTypes.keys()])('translates %s: label, description and every section', (name) => {
+        const translation = translated.get(name)!;
+        expect(translation).toBeDefined();
+        expect(hasChinese(textOf(translation, 'label'))).toBe(true);
+        expect(hasChinese(textOf(translation, 'description'))).toBe(true);
+        const sections = [...new Set(reportTypes.get(name)!.columns.map((c) => c.section))];
+        const translatedSections = children(translation, 'sections');
+        // A section translation is matched by the section's label, so the names must match exactly.
+        expect(translatedSections.map((s) => textOf(s, 'name'))).toEqual(sections);
+        expect(translatedSections.every((s) => hasChinese(textOf(s, 'label')))).toBe(true);
     });
 });
