@@ -436,6 +436,22 @@ export function toDealSnapshot(data: unknown): DealSnapshot {
     return { opportunity, assessments, scorecard, contactRoles };
 }
 
+/**
+ * The Opportunity's contact roles whose Contact has no assessment yet, one per Contact (a Contact
+ * can hold several roles), in the query's order: the people still missing from the map.
+ */
+export function unassessedContactRoles(snapshot: DealSnapshot): ContactRoleRecord[] {
+    const assessed = new Set(
+        snapshot.assessments.map((a) => a.Contact__c).filter((id): id is string => typeof id === 'string')
+    );
+    const seen = new Set<string>();
+    return snapshot.contactRoles.filter((role) => {
+        if (!role.ContactId || assessed.has(role.ContactId) || seen.has(role.ContactId)) return false;
+        seen.add(role.ContactId);
+        return true;
+    });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Errors. Shapes (UI API Developer Guide, "Error with Output" and "Record Exception Error"):
 // - read errors: { status, statusText, body: [{ errorCode, message }] }

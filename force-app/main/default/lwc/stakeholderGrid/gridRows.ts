@@ -14,7 +14,7 @@ import {
     scoreStakeholder,
     summarizeStakeholders
 } from 'c/dealControlModel';
-import { AssessmentRecord, ContactRoleRecord } from 'c/dealControlData';
+import { AssessmentRecord, DealSnapshot, unassessedContactRoles } from 'c/dealControlData';
 import { INSIGHT_BADGES, LabelKey, format } from './labels';
 
 export type SortKey = 'name' | 'role' | 'influence' | 'support' | 'completeness';
@@ -160,31 +160,19 @@ export function sortRows(rows: readonly Row[], key: SortKey, direction: SortDire
     });
 }
 
-/** Contact Roles whose Contact has no assessment yet on this Opportunity. */
-export function buildPlaceholders(
-    contactRoles: readonly ContactRoleRecord[],
-    assessments: readonly AssessmentRecord[],
-    texts: Texts
-): Placeholder[] {
-    const assessed = new Set(assessments.map((a) => a.Contact__c).filter((id) => typeof id === 'string'));
-    const seen = new Set<string>();
-    return contactRoles
-        .filter((role) => {
-            if (!role.ContactId || assessed.has(role.ContactId) || seen.has(role.ContactId)) return false;
-            seen.add(role.ContactId);
-            return true;
-        })
-        .map((role) => {
-            const name = role.ContactName ?? '';
-            return {
-                id: role.Id,
-                contactId: role.ContactId,
-                name,
-                title: role.ContactTitle ?? '',
-                roleText: role.Role ? format(texts.contactRole, { role: role.Role }) : '',
-                assessLabel: format(texts.assessPerson, { name })
-            };
-        });
+/** Contact Roles whose Contact has no assessment yet: the "not yet assessed" rows. */
+export function buildPlaceholders(snapshot: DealSnapshot, texts: Texts): Placeholder[] {
+    return unassessedContactRoles(snapshot).map((role) => {
+        const name = role.ContactName ?? '';
+        return {
+            id: role.Id,
+            contactId: role.ContactId,
+            name,
+            title: role.ContactTitle ?? '',
+            roleText: role.Role ? format(texts.contactRole, { role: role.Role }) : '',
+            assessLabel: format(texts.assessPerson, { name })
+        };
+    });
 }
 
 export interface CommitteeView {

@@ -123,7 +123,7 @@ export default class StakeholderGrid extends LightningElement {
     }
 
     get placeholders(): Placeholder[] {
-        return buildPlaceholders(this.snapshot?.contactRoles ?? [], this.snapshot?.assessments ?? [], L);
+        return this.snapshot ? buildPlaceholders(this.snapshot, L) : [];
     }
 
     get hasPlaceholders(): boolean {

@@ -7,7 +7,8 @@ import {
     isConflictError,
     isDuplicateError,
     reduceErrors,
-    toDealSnapshot
+    toDealSnapshot,
+    unassessedContactRoles
 } from 'c/dealControlData';
 import { STAKEHOLDER_INPUT_FIELDS, SCORECARD_INPUT_FIELDS, DERIVED_FIELDS } from 'c/dealControlModel';
 import dealVitaminErp from './data/dealVitaminErp.json';
@@ -398,5 +399,24 @@ describe('isDuplicateError', () => {
         ]) {
             expect(isDuplicateError(error)).toBe(false);
         }
+    });
+});
+
+describe('unassessedContactRoles', () => {
+    it('lists the contact roles whose Contact is not on the map yet, once per Contact', () => {
+        const snapshot = toDealSnapshot(dealVitaminErp);
+        expect(unassessedContactRoles(snapshot).map((r) => r.ContactName)).toEqual(['夏总', '赵顾问']);
+        const twice = {
+            ...snapshot,
+            contactRoles: [
+                ...snapshot.contactRoles,
+                { ...snapshot.contactRoles[2], Id: '00K000000000009AAA', Role: 'Other' }
+            ]
+        };
+        expect(unassessedContactRoles(twice).map((r) => r.Id)).toEqual([
+            '00K000000000007AAA',
+            '00K000000000008AAA'
+        ]);
+        expect(unassessedContactRoles(toDealSnapshot(dealEmpty))).toEqual([]);
     });
 });
