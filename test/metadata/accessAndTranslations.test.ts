@@ -182,6 +182,42 @@ describe('zh_CN translations', () => {
         expect(apps.sort()).toEqual(appFiles.sort());
     });
 
+    it('translates nothing that does not exist (the deploy rejects orphan translations)', () => {
+        const orphans: string[] = [];
+        const exists = (...parts: string[]) => fs.existsSync(path.join(defaultDir, ...parts));
+        for (const dir of listFiles(path.join(defaultDir, 'objectTranslations'), (f) =>
+            f.endsWith('.objectTranslation-meta.xml')
+        )) {
+            const object = path.basename(dir, '.objectTranslation-meta.xml').replace(/-zh_CN$/, '');
+            const xml = readXml(dir);
+            for (const f of listFiles(path.dirname(dir), (x) => x.endsWith('.fieldTranslation-meta.xml'))) {
+                const field = path.basename(f, '.fieldTranslation-meta.xml');
+                if (!exists('objects', object, 'fields', `${field}.field-meta.xml`))
+                    orphans.push(`${object}.${field}`);
+            }
+            for (const q of childrenNamed(xml, 'quickActions')) {
+                const name = childText(q, 'name');
+                if (!exists('quickActions', `${object}.${name}.quickAction-meta.xml`))
+                    orphans.push(`quick action ${object}.${name}`);
+            }
+            for (const l of childrenNamed(xml, 'layouts')) {
+                const name = childText(l, 'layout');
+                if (!exists('layouts', `${object}-${name}.layout-meta.xml`))
+                    orphans.push(`layout ${object}-${name}`);
+            }
+        }
+        const translations = readXml(path.join(defaultDir, 'translations', 'zh_CN.translation-meta.xml'));
+        for (const a of childrenNamed(translations, 'customApplications')) {
+            if (!exists('applications', `${childText(a, 'name')}.app-meta.xml`))
+                orphans.push(`app ${childText(a, 'name')}`);
+        }
+        for (const r of childrenNamed(translations, 'reportTypes')) {
+            if (!exists('reportTypes', `${childText(r, 'name')}.reportType-meta.xml`))
+                orphans.push(`report type ${childText(r, 'name')}`);
+        }
+        expect(orphans).toEqual([]);
+    });
+
     it('translates every custom label the project defines', () => {
         const labels = listFiles(defaultDir, (f) => f.endsWith('.labels-meta.xml')).flatMap((f) =>
             childrenNamed(readXml(f), 'labels').map((l) => childText(l, 'fullName'))
