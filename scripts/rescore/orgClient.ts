@@ -222,11 +222,28 @@ export class OrgClient {
                     ...(body instanceof ReadableStream ? { duplex: 'half' } : {})
                 } as RequestInit);
             } catch (error) {
-                if (isTransientNetworkError(error) && attempt < this.options.retry.maxRetries) {
+                if (!isTransientNetworkError(error)) throw error;
+                if (attempt < this.options.retry.maxRetries) {
                     await this.pause(attempt++);
                     continue;
                 }
-                throw error;
+                throw new RescoreError(
+                    'NETWORK',
+                    fill(
+                        t(
+                            'Lost the connection to the org during {kind} after {n} retries ({reason}). Rerun when the network is back: records already written are skipped.',
+                            '{kind} 期间与组织的连接中断，已重试 {n} 次（{reason}）。网络恢复后重新运行即可：已写入的记录会被跳过。'
+                        ),
+                        {
+                            kind: spec.kind,
+                            n: this.options.retry.maxRetries,
+                            reason: String(
+                                (error as { cause?: { code?: string } }).cause?.code ??
+                                    (error as Error).message
+                            )
+                        }
+                    )
+                );
             }
             this.readLimitInfo(response);
             if (response.ok) return response;

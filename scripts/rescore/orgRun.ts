@@ -117,7 +117,8 @@ class RestWriter {
         private readonly object: RescoreObject,
         private readonly retry: RetryPolicy,
         private readonly concurrency: number,
-        private readonly onResult: (outcome: WriteOutcome) => void
+        private readonly onResult: (outcome: WriteOutcome) => void,
+        private readonly signal: AbortSignal
     ) {}
 
     async add(change: Change): Promise<void> {
@@ -135,6 +136,8 @@ class RestWriter {
         if (batch.length === 0) return;
         while (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight);
         this.throwIfFatal();
+        // Ctrl-C while waiting for a free slot: this batch is not sent; a rerun will send it.
+        if (this.signal.aborted) throw new Interrupted();
         const sent: Promise<void> = updateCollection(this.client, this.object, batch, this.retry)
             .then(this.onResult, (error: unknown) => {
                 if (error instanceof HttpError) {
@@ -304,7 +307,7 @@ export async function runOrg(
             for (const object of OBJECTS) {
                 const writer =
                     mode === 'apply' && via === 'rest'
-                        ? new RestWriter(client, object, retry, options.concurrency, onResult(object))
+                        ? new RestWriter(client, object, retry, options.concurrency, onResult(object), signal)
                         : null;
                 const spool: Spool = (spools[object] = { files: [], writer: null });
                 try {

@@ -31,12 +31,14 @@ export const TRANSIENT_RECORD_ERRORS: ReadonlySet<string> = new Set([
 
 /** Network errors worth another try: the connection broke, not the request. */
 export function isTransientNetworkError(error: unknown): boolean {
-    if (!(error instanceof Error)) return false;
-    if (error.name === 'TimeoutError') return true;
+    // Duck-typed: fetch's TypeError may come from another realm (Jest's vm), where instanceof fails.
+    if (typeof error !== 'object' || error === null || typeof (error as Error).message !== 'string')
+        return false;
+    if ((error as Error).name === 'TimeoutError') return true;
     const cause = (error as { cause?: { code?: string } }).cause;
     const code = cause?.code ?? (error as { code?: string }).code ?? '';
     return (
-        error.message === 'fetch failed' ||
+        (error as Error).message === 'fetch failed' ||
         /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|UND_ERR_SOCKET|UND_ERR_CLOSED|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT)$/.test(
             code
         )
