@@ -22,6 +22,8 @@ describe('picklist values: metadata equals the model', () => {
         // Blank means "not yet known": no value may be preselected.
         expect(field!.picklistValues.filter((v) => v.isDefault)).toEqual([]);
         expect(childText(field!.xml, 'visibleLines')).toBe(def.multiSelect ? '4' : undefined);
+        // The user help is the model's help text (the formatter may wrap it across lines).
+        expect(childText(field!.xml, 'inlineHelpText')?.replace(/\s+/g, ' ')).toBe(def.help.en);
     });
 
     it('has no picklist on the model objects that the model does not define', () => {
