@@ -1,0 +1,182 @@
+import { createElement } from 'lwc';
+import { graphql } from 'lightning/graphql';
+import { createRecord } from 'lightning/uiRecordApi';
+import StakeholderQuickAssess from 'c/stakeholderQuickAssess';
+import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.json';
+import graphqlErrors from '../../dealControlData/__tests__/data/graphqlErrors.json';
+import { flushPromises, q, qa, text } from './helpers';
+
+// sfdx-lwc-jest ships no stub for lightning/actions: the close event only needs a recognisable type.
+jest.mock(
+    'lightning/actions',
+    () => ({
+        CloseActionScreenEvent: class extends CustomEvent<unknown> {
+            constructor() {
+                super('close', { bubbles: true, composed: true });
+            }
+        }
+    }),
+    { virtual: true }
+);
+
+interface TestAdapter {
+    emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
+    emitErrors(errors: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
+    getLastConfig(): Record<string, unknown>;
+}
+const graphqlAdapter = graphql as unknown as TestAdapter;
+const OPPORTUNITY_ID = '006000000000001AAA';
+
+type Editor = HTMLElement & { record: Record<string, unknown> | null; opportunityId: string };
+
+function mount(): HTMLElement {
+    const element = createElement('c-stakeholder-quick-assess', {
+        is: StakeholderQuickAssess
+    }) as HTMLElement & {
+        recordId?: string;
+    };
+    element.recordId = OPPORTUNITY_ID;
+    document.body.appendChild(element);
+    return element;
+}
+
+function choose(element: Element, value: string): void {
+    const select = q<HTMLSelectElement>(element, 'select.who');
+    select.value = value;
+    select.dispatchEvent(new CustomEvent('change'));
+}
+
+afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.clearAllMocks();
+});
+
+describe('c-stakeholder-quick-assess', () => {
+    it('loads the deal with the same query as the page and offers the people on and off the map', async () => {
+        const element = mount();
+        await flushPromises();
+        expect(graphqlAdapter.getLastConfig().variables).toEqual({ opportunityId: OPPORTUNITY_ID });
+        expect(element.shadowRoot!.querySelector('lightning-spinner')).not.toBeNull();
+        await expect(element).toBeAccessible();
+
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        expect(text(element, 'h2')).toBe('Assess a stakeholder');
+        const groups = qa<HTMLOptGroupElement>(element, 'optgroup').map((g) => [
+            g.label,
+            Array.from(g.querySelectorAll('option')).map((o) => o.textContent!.trim())
+        ]);
+        expect(groups).toEqual([
+            [
+                'On the map',
+                [
+                    '王总 (分管信息化副总)',
+                    '仇经理 (信息部负责人)',
+                    '王经理 (综合管理部经理)',
+                    '张工 (信息部工程师)',
+                    '王乘 (常务副总)',
+                    '李总 (财务部经理)'
+                ]
+            ],
+            ['Contact roles not yet assessed', ['夏总 (分管生产副总)', '赵顾问 (AMT咨询顾问)']]
+        ]);
+        expect(q<HTMLSelectElement>(element, 'select.who').value).toBe('new');
+        const editor = q(element, 'c-stakeholder-editor') as Editor;
+        expect(editor.record).toBeNull();
+        expect(editor.opportunityId).toBe(OPPORTUNITY_ID);
+        await expect(element).toBeAccessible();
+    });
+
+    it('opens the editor on the chosen person: an assessment to update or a contact role as a prefill', async () => {
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        choose(element, 'a:a01000000000002AAA');
+        await flushPromises();
+        const editor = q(element, 'c-stakeholder-editor') as Editor;
+        expect(editor.record).toMatchObject({ Id: 'a01000000000002AAA', Name: '仇经理' });
+
+        choose(element, 'c:00K000000000007AAA');
+        await flushPromises();
+        expect(editor.record).toEqual({
+            Name: '夏总',
+            Title__c: '分管生产副总',
+            Contact__c: '003000000000007AAA'
+        });
+
+        choose(element, 'new');
+        await flushPromises();
+        expect(editor.record).toBeNull();
+    });
+
+    it('saves through the editor, refreshes the shared query and closes the action', async () => {
+        const refresh = jest.fn().mockResolvedValue(undefined);
+        (createRecord as unknown as jest.Mock).mockResolvedValue({ id: 'a01000000000013AAA' });
+        const element = mount();
+        const close = jest.fn();
+        element.addEventListener('close', close);
+        graphqlAdapter.emit(dealVitaminErp, undefined, refresh);
+        await flushPromises();
+        choose(element, 'c:00K000000000007AAA');
+        await flushPromises();
+
+        const editor = q(element, 'c-stakeholder-editor') as Editor;
+        q<HTMLButtonElement>(editor, 'button.save').click();
+        await flushPromises();
+
+        const fields = (createRecord as unknown as jest.Mock).mock.calls[0][0].fields;
+        expect(fields).toMatchObject({
+            Opportunity__c: OPPORTUNITY_ID,
+            Contact__c: '003000000000007AAA',
+            Name: '夏总',
+            Title__c: '分管生产副总'
+        });
+        expect(refresh).toHaveBeenCalledTimes(1);
+        expect(close).toHaveBeenCalledTimes(1);
+    });
+
+    it('closes without saving on cancel', async () => {
+        const element = mount();
+        const close = jest.fn();
+        element.addEventListener('close', close);
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        q(element, 'c-stakeholder-editor').dispatchEvent(new CustomEvent('cancel'));
+        expect(close).toHaveBeenCalledTimes(1);
+        expect(createRecord).not.toHaveBeenCalled();
+    });
+
+    it('reloads after a conflict and hands the editor the newer version', async () => {
+        const refresh = jest.fn().mockResolvedValue(undefined);
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp, undefined, refresh);
+        await flushPromises();
+        choose(element, 'a:a01000000000001AAA');
+        await flushPromises();
+        const editor = q(element, 'c-stakeholder-editor') as Editor;
+        editor.dispatchEvent(new CustomEvent('conflict'));
+        await flushPromises();
+        expect(refresh).toHaveBeenCalledTimes(1);
+
+        const data = JSON.parse(JSON.stringify(dealVitaminErp));
+        data.uiapi.query.Stakeholder_Assessment__c.edges[0].node.LastModifiedDate = {
+            value: '2026-03-05T11:00:00.000Z'
+        };
+        graphqlAdapter.emit(data, undefined, refresh);
+        await flushPromises();
+        expect(editor.record).toMatchObject({
+            Id: 'a01000000000001AAA',
+            LastModifiedDate: '2026-03-05T11:00:00.000Z'
+        });
+    });
+
+    it('still lets the rep assess someone new when the committee cannot be loaded', async () => {
+        const element = mount();
+        graphqlAdapter.emitErrors(graphqlErrors);
+        await flushPromises();
+        expect(text(element, '.load-errors')).toContain('you can still assess someone new');
+        expect(element.shadowRoot!.querySelector('optgroup')).toBeNull();
+        expect((q(element, 'c-stakeholder-editor') as Editor).opportunityId).toBe(OPPORTUNITY_ID);
+        await expect(element).toBeAccessible();
+    });
+});
