@@ -1,0 +1,213 @@
+import { FakeOrg, startFakeOrg } from '../index';
+import { V, call, connect } from './helpers';
+
+let org: FakeOrg;
+let opp: string;
+let people: string[];
+
+beforeEach(async () => {
+    org = await startFakeOrg({ seed: 20 });
+    [opp] = org.store.insert('Opportunity', [{ Name: 'Deal' }]);
+    people = org.store.insert(
+        'Stakeholder_Assessment__c',
+        ['Ann', 'Bob', 'Cid'].map((Name) => ({ Name, Opportunity__c: opp, Attitude_To_Us__c: 'Neutral' }))
+    );
+});
+afterEach(() => org.close());
+
+const S = 'Stakeholder_Assessment__c';
+const patch = (records: unknown[], allOrNone = false) =>
+    call(org, `${V}/composite/sobjects`, { method: 'PATCH', body: { allOrNone, records } });
+const rec = (id: string, fields: Record<string, unknown>) => ({ attributes: { type: S }, id, ...fields });
+
+it('updates records and answers one SaveResult per record, in request order', async () => {
+    const before = org.store.get(S, people[0])!;
+    org.store.clock.advance(1000);
+    const res = await patch([
+        rec(people[0], { Support_Index__c: 0, Completeness__c: 40 }),
+        rec(people[2], { Insight_Codes__c: 'A;B' })
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual([
+        { id: people[0], success: true, errors: [] },
+        { id: people[2], success: true, errors: [] }
+    ]);
+    const after = org.store.get(S, people[0])!;
+    expect(after).toMatchObject({ Support_Index__c: 0, Completeness__c: 40, Attitude_To_Us__c: 'Neutral' });
+    expect(after.LastModifiedDate! > before.LastModifiedDate!).toBe(true);
+    expect(after.SystemModstamp).toBe(after.LastModifiedDate);
+    expect(org.log[0]).toMatchObject({ kind: 'collectionsUpdate', status: 200, records: 2, counted: true });
+});
+
+it('reports per-record errors without an id and saves the rest when allOrNone is false', async () => {
+    const res = await patch([
+        rec(people[0], { Attitude_To_Us__c: 'Friend' }),
+        rec(people[1], { Support_Index__c: 1 }),
+        rec(people[2], { Insight_Codes__c: 'x'.repeat(256) }),
+        rec(people[2].slice(0, 14) + 'Z', { Support_Index__c: 1 })
+    ]);
+    expect(res.body).toEqual([
+        {
+            success: false,
+            errors: [
+                {
+                    statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+                    message: 'Attitude To Us: bad value for restricted picklist field: Friend',
+                    fields: ['Attitude_To_Us__c']
+                }
+            ]
+        },
+        { id: people[1], success: true, errors: [] },
+        {
+            success: false,
+            errors: [expect.objectContaining({ statusCode: 'STRING_TOO_LONG', fields: ['Insight_Codes__c'] })]
+        },
+        { success: false, errors: [expect.objectContaining({ statusCode: 'INVALID_CROSS_REFERENCE_KEY' })] }
+    ]);
+    expect(org.store.get(S, people[1])!.Support_Index__c).toBe(1);
+    expect(org.store.get(S, people[0])!.Attitude_To_Us__c).toBe('Neutral');
+});
+
+it('rolls every record back when allOrNone is true and one fails', async () => {
+    const res = await patch(
+        [rec(people[0], { Support_Index__c: 2 }), rec(people[1], { Support_Index__c: 100 })],
+        true
+    );
+    expect(res.body).toEqual([
+        {
+            success: false,
+            errors: [
+                {
+                    statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+                    message:
+                        'Record rolled back because not all records were valid and the request was using AllOrNone header',
+                    fields: []
+                }
+            ]
+        },
+        {
+            success: false,
+            errors: [
+                {
+                    statusCode: 'NUMBER_OUTSIDE_VALID_RANGE',
+                    message: 'Support Index: value outside of valid range on numeric field: 100',
+                    fields: ['Support_Index__c']
+                }
+            ]
+        }
+    ]);
+    expect(org.store.get(S, people[0])!.Support_Index__c).toBeNull();
+});
+
+it.each([
+    [{ Opportunity__c: 'x' }, 'INVALID_FIELD_FOR_INSERT_UPDATE', ['Opportunity__c']],
+    [{ LastModifiedDate: '2026-01-01T00:00:00Z' }, 'INVALID_FIELD_FOR_INSERT_UPDATE', ['LastModifiedDate']],
+    [
+        { Decision_Focus__c: 'Business;Gifts' },
+        'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+        ['Decision_Focus__c']
+    ],
+    [{ Contact__c: '006Fk0000000000AAA' }, 'FIELD_INTEGRITY_EXCEPTION', ['Contact__c']]
+])('refuses %j with %s', async (fields, statusCode, errorFields) => {
+    const res = await patch([rec(people[0], fields)]);
+    expect(res.body[0].success).toBe(false);
+    expect(res.body[0].errors[0]).toMatchObject({ statusCode, fields: errorFields });
+});
+
+it('rounds numbers to the field scale, as Salesforce stores them', async () => {
+    const [sc] = org.store.insert('C139_Scorecard__c', [{ Opportunity__c: opp }]);
+    await patch([
+        { attributes: { type: 'C139_Scorecard__c' }, Id: sc, Coach_Factor__c: 0.755, Clear_Points__c: 4.25 }
+    ]);
+    expect(org.store.get('C139_Scorecard__c', sc)).toMatchObject({
+        Coach_Factor__c: 0.76,
+        Clear_Points__c: 4.3
+    });
+});
+
+it('answers ENTITY_IS_DELETED, MALFORMED_ID and MISSING_ARGUMENT for bad targets', async () => {
+    org.store.delete(S, people[2]);
+    const res = await patch([
+        rec(people[2], { Support_Index__c: 1 }),
+        rec(opp, { Support_Index__c: 1 }),
+        { attributes: { type: S }, Support_Index__c: 1 }
+    ]);
+    expect(res.body.map((r: { errors: Array<{ statusCode: string }> }) => r.errors[0].statusCode)).toEqual([
+        'ENTITY_IS_DELETED',
+        'MALFORMED_ID',
+        'MISSING_ARGUMENT'
+    ]);
+});
+
+it('fails the whole request (400) for what does not deserialize: unknown fields and wrong JSON types', async () => {
+    const unknown = await patch([
+        rec(people[0], { Support_Index__c: 1 }),
+        rec(people[1], { Supprt_Index__c: 1 })
+    ]);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toEqual([
+        {
+            message: "No such column 'Supprt_Index__c' on sobject of type Stakeholder_Assessment__c",
+            errorCode: 'INVALID_FIELD'
+        }
+    ]);
+    const wrongType = await patch([rec(people[0], { Support_Index__c: 'high' })]);
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body[0].errorCode).toBe('JSON_PARSER_ERROR');
+    const badDate = await patch([rec(people[0], { Assessed_On__c: '2026-02-30' })]);
+    expect(badDate.body[0].errorCode).toBe('JSON_PARSER_ERROR');
+    const badBoolean = await patch([rec(people[0], { Top_Decision_Maker__c: 'yes' })]);
+    expect(badBoolean.body[0].errorCode).toBe('JSON_PARSER_ERROR');
+    expect(org.store.get(S, people[0])!.Support_Index__c).toBeNull();
+});
+
+it('accepts JSON that Salesforce coerces: numeric strings, "true", ISO date-times with offsets', async () => {
+    const res = await patch([
+        rec(people[0], {
+            Support_Index__c: '-1',
+            Top_Decision_Maker__c: 'true',
+            Scored_At__c: '2026-02-01T12:00:00+02:00'
+        })
+    ]);
+    expect(res.body[0].success).toBe(true);
+    expect(org.store.get(S, people[0])).toMatchObject({
+        Support_Index__c: -1,
+        Top_Decision_Maker__c: true,
+        Scored_At__c: '2026-02-01T10:00:00.000Z'
+    });
+});
+
+it('refuses more than 200 records with EXCEEDED_ID_LIMIT', async () => {
+    const res = await patch(Array.from({ length: 201 }, () => rec(people[0], { Support_Index__c: 1 })));
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual([
+        {
+            message: 'record limit reached. cannot submit more than 200 records into this call',
+            errorCode: 'EXCEEDED_ID_LIMIT'
+        }
+    ]);
+});
+
+it('lets tests edit a record between read and write through hooks.beforeWrite', async () => {
+    const calls: Array<[string, string[]]> = [];
+    org.hooks.beforeWrite = (object, ids) => {
+        calls.push([object, ids]);
+        org.store.update(S, people[0], { Attitude_To_Us__c: 'Mentor' });
+    };
+    await patch([rec(people[0], { Support_Index__c: 0 }), rec(people[1], { Support_Index__c: 0 })]);
+    expect(calls).toEqual([[S, [people[0], people[1]]]]);
+    // The rep's edit survives: the update only writes the fields it carries.
+    expect(org.store.get(S, people[0])).toMatchObject({ Attitude_To_Us__c: 'Mentor', Support_Index__c: 0 });
+});
+
+it('serves jsforce sobject().update() with arrays, including per-record errors', async () => {
+    const conn = connect(org);
+    const results = await conn.sobject(S).update([
+        { Id: people[0], Support_Index__c: 2 },
+        { Id: people[1], Role__c: 'Janitor' }
+    ]);
+    expect(results[0]).toEqual({ id: people[0], success: true, errors: [] });
+    expect(results[1].success).toBe(false);
+    expect(results[1].errors[0]).toMatchObject({ statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' });
+    expect(org.callsByKind()).toEqual({ collectionsUpdate: 1 });
+});
