@@ -141,9 +141,10 @@ export function loadSampleOrg(today: string): SampleOrg {
     const rollUps = opportunityRollUps();
     for (const opportunity of opportunities) {
         const stage = DEFAULT_STAGES[String(opportunity.StageName)];
-        if (stage === undefined && opportunity.Probability === undefined) {
+        if (stage === undefined) {
             throw new Error(
-                `${opportunity.Id}: stage '${opportunity.StageName}' is not a default stage; give the sample record a Probability`
+                `${opportunity.Id}: stage '${opportunity.StageName}' is not a stage of the default sales process, ` +
+                    'so its probability and closed state are unknown here; use a default stage in the sample data'
             );
         }
         opportunity.Probability ??= stage.probability;
