@@ -12,6 +12,7 @@ export const LABELS = {
     sectionDimensions: t('Five dimensions', '五维分析'),
     sectionAction: t('Next action and evidence', '下一步行动与依据'),
     name: t('Name', '姓名'),
+    required: t('required', '必填'),
     nameRequired: t("Enter the person's name.", '请输入此人的姓名。'),
     title: t('Title', '职务'),
     topDecisionMaker: t('Top decision maker', '最高决策者'),

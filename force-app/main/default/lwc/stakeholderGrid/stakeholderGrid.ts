@@ -3,7 +3,7 @@ import { graphql, GraphQLResult } from 'lightning/graphql';
 import { createRecord, deleteRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LANG from '@salesforce/i18n/lang';
-import { scoreStakeholder, toLang } from 'c/dealControlModel';
+import { FIVE_DIMENSIONS, scoreStakeholder, toLang } from 'c/dealControlModel';
 import {
     DEAL_QUERY,
     DealSnapshot,
@@ -178,12 +178,7 @@ export default class StakeholderGrid extends LightningElement {
     }
 
     get dimensionHeaders(): Array<{ key: string; label: string }> {
-        return buildRows([{ Id: 'header', Name: '', LastModifiedDate: '' }], lang, L)[0].dimensions.map(
-            (c) => ({
-                key: c.key,
-                label: c.columnLabel
-            })
-        );
+        return FIVE_DIMENSIONS.map((def) => ({ key: def.field, label: def.label[lang] }));
     }
 
     // ----- interaction ----------------------------------------------------------------------
