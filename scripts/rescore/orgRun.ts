@@ -18,6 +18,8 @@ import { readOrgState, writeOrgState } from './state';
 
 /** Above this many Opportunities, IN lists cost more than reading everything and filtering here. */
 const MAX_IN_LIST_OPPORTUNITIES = 20_000;
+const REST_IN_LIST_SIZE = 200;
+const BULK_IN_LIST_SIZE = 1000;
 /** Bulk API 2.0 takes up to 100 MB per upload; stay well below it. */
 const SPOOL_LIMIT_BYTES = 80 * 1024 * 1024;
 /** A pass that writes is checked again; three passes end even an org being edited non-stop. */
@@ -265,20 +267,20 @@ export async function runOrg(
         return [...ids];
     }
 
-    function queriesFor(
-        object: RescoreObject,
-        scope: Scope,
-        via: Transport
-    ): { soql: string[]; filter?: Set<string> } {
+    /**
+     * Whether a scope is read whole and filtered here: every Bulk job costs a create, polls and a
+     * page, so Bulk reads one job per object rather than one per IN list of 1,000 Ids.
+     */
+    const readWhole = (scope: Scope, via: Transport): boolean =>
+        scope.kind === 'opportunities' &&
+        scope.ids.length > (via === 'bulk' ? BULK_IN_LIST_SIZE : MAX_IN_LIST_OPPORTUNITIES);
+
+    function queriesFor(object: RescoreObject, scope: Scope, via: Transport): string[] {
         const fields = readFields(object);
-        if (scope.kind === 'all') return { soql: [buildQuery(object, fields)] };
-        if (scope.ids.length > MAX_IN_LIST_OPPORTUNITIES)
-            return { soql: [buildQuery(object, fields)], filter: new Set(scope.ids) };
-        return {
-            soql: chunk(scope.ids, via === 'bulk' ? 1000 : 200).map((ids) =>
-                buildQuery(object, fields, { opportunityIds: ids })
-            )
-        };
+        if (scope.kind === 'all' || readWhole(scope, via)) return [buildQuery(object, fields)];
+        return chunk(scope.ids, via === 'bulk' ? BULK_IN_LIST_SIZE : REST_IN_LIST_SIZE).map((ids) =>
+            buildQuery(object, fields, { opportunityIds: ids })
+        );
     }
 
     async function pass(scope: Scope, via: Transport): Promise<number> {
@@ -288,9 +290,7 @@ export async function runOrg(
             scoredAt,
             onProblem: (problem) => log.problem('data', problem),
             opportunityFilter:
-                scope.kind === 'opportunities' && scope.ids.length > MAX_IN_LIST_OPPORTUNITIES
-                    ? new Set(scope.ids)
-                    : undefined
+                readWhole(scope, via) && scope.kind === 'opportunities' ? new Set(scope.ids) : undefined
         });
         const onResult = (object: RescoreObject) => (outcome: WriteOutcome) => {
             engine.written(object, outcome.succeeded.length);
@@ -311,7 +311,7 @@ export async function runOrg(
                         : null;
                 const spool: Spool = (spools[object] = { files: [], writer: null });
                 try {
-                    for (const soql of queriesFor(object, scope, via).soql) {
+                    for (const soql of queriesFor(object, scope, via)) {
                         for await (const record of recordsOf(object, soql, via)) {
                             live.read += 1;
                             const change =
@@ -401,7 +401,11 @@ export async function runOrg(
         if (scope.kind === 'opportunities' && scope.ids.length === 0) {
             transport = 'none';
         } else {
-            if (scope.kind === 'all' || scope.ids.length > MAX_IN_LIST_OPPORTUNITIES) {
+            // Counts choose the transport and size the progress bar; a forced --bulk needs neither.
+            if (
+                (scope.kind === 'all' || scope.ids.length > MAX_IN_LIST_OPPORTUNITIES) &&
+                options.transport !== 'bulk'
+            ) {
                 const counts = await Promise.all(OBJECTS.map((o) => restCount(client, buildCount(o))));
                 expected = counts[0] + counts[1];
             }
@@ -429,7 +433,9 @@ export async function runOrg(
                 const since = formatSoqlDateTime(passStartMs);
                 passStartMs = client.lastServerDate ?? Date.now();
                 let next: Scope = scope;
-                if (scope.kind === 'all') {
+                // Bulk: one more pass over the same scope costs about as much as listing what
+                // changed, and writes only what differs. REST: list the changed Opportunities.
+                if (scope.kind === 'all' && transport === 'rest') {
                     const modified = (
                         await Promise.all(
                             OBJECTS.map((o) => restCount(client, buildCount(o, { modifiedSince: since })))
