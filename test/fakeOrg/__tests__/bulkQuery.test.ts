@@ -65,11 +65,11 @@ it('pages results with maxRecords and Sforce-Locator, ending with the literal "n
         locator = res.headers.get('sforce-locator');
         pages.push({
             count: res.headers.get('sforce-numberofrecords'),
-            rows: parse(res.text, { columns: true })
+            rows: parse(res.text, { columns: true }) as Array<{ Id: string }>
         });
     }
     expect(pages.map((p) => p.count)).toEqual(['2', '2', '1']);
-    expect(pages.flatMap((p) => p.rows.map((r: { Id: string }) => r.Id))).toEqual(ids);
+    expect(pages.flatMap((p) => p.rows.map((r) => r.Id))).toEqual(ids);
 });
 
 it('uses bulkQueryMaxRecords as the page size when the client gives none', async () => {
