@@ -50,7 +50,6 @@ declare module 'lightning/graphql' {
         GraphQLResult
     >;
     export function gql(strings: TemplateStringsArray, ...values: unknown[]): GraphQLDocument;
-    export function refreshGraphQL(result: GraphQLResult): Promise<void>;
 }
 
 declare module 'lightning/platformShowToastEvent' {
