@@ -199,6 +199,12 @@ describe('sample data (the README main-job command)', () => {
         expect(syntheticId('Opportunity', 'OpportunityRef2')).not.toBe(id);
     });
 
+    it('--sample-dir without sample data says what to do instead (exit 3)', async () => {
+        const { code, stderr } = await run(['--sample-dir', '/nonexistent/data', '--lang', 'en']);
+        expect(code).toBe(3);
+        expect(stderr).toContain('--input-dir');
+    });
+
     it('--help prints the flags and exits 0', async () => {
         const { code, stdout } = await run(['--help', '--lang', 'en']);
         expect(code).toBe(0);
