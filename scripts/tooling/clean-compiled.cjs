@@ -16,4 +16,6 @@ function compiledFiles(dir) {
 
 const removed = fs.existsSync(lwcRoot) ? compiledFiles(lwcRoot) : [];
 for (const file of removed) fs.rmSync(file);
-console.log(`clean: removed ${removed.length} compiled file(s) under ${path.relative(process.cwd(), lwcRoot) || '.'}`);
+console.log(
+    `clean: removed ${removed.length} compiled file(s) under ${path.relative(process.cwd(), lwcRoot) || '.'}`
+);
