@@ -197,6 +197,7 @@ it('keeps a job open for uploads only, aborts it and deletes it', async () => {
         body: { object: S, operation: 'update' }
     });
     const id = created.body.id;
+    expect((await call(org, `${V}/jobs/ingest/${id}`, { method: 'DELETE' })).status).toBe(400);
     await call(org, `${V}/jobs/ingest/${id}/batches`, {
         method: 'PUT',
         body: `Id,Support_Index__c\n${ids[0]},1\n`,
@@ -221,7 +222,7 @@ it('keeps a job open for uploads only, aborts it and deletes it', async () => {
         ingestUpload: 2,
         ingestAbort: 1,
         ingestResults: 1,
-        ingestDelete: 1
+        ingestDelete: 2
     });
 });
 

@@ -339,7 +339,8 @@ export class BulkIngestJobs {
 
     delete(ctx: HandlerContext, id: string): void {
         const job = this.job(id);
-        if (job.state === 'Open' || job.state === 'UploadComplete' || job.state === 'InProgress') {
+        // Salesforce deletes jobs that are UploadComplete, JobComplete, Aborted or Failed.
+        if (job.state === 'Open' || job.state === 'InProgress') {
             throw new HttpError(
                 400,
                 'INVALIDJOBSTATE',
