@@ -39,7 +39,24 @@ module.exports = {
             rootDir: __dirname,
             testMatch: ['<rootDir>/scripts/**/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
             moduleFileExtensions: ['ts', 'js', 'json'],
-            transform: { '^.+\\.ts$': jestConfig.transform['^.+\\.(js|ts|html|css)$'] },
+            // Plain TypeScript for Node code: the LWC transform would inject `import 'lwc'` into
+            // classes with fields, which is meaningless (and breaks) outside components.
+            transform: {
+                '^.+\\.ts$': [
+                    'babel-jest',
+                    {
+                        babelrc: false,
+                        configFile: false,
+                        presets: [['@babel/preset-typescript', { allowDeclareFields: true }]],
+                        plugins: [
+                            '@babel/plugin-transform-modules-commonjs',
+                            '@babel/plugin-transform-dynamic-import'
+                        ]
+                    }
+                ]
+            },
+            // Node 22 adds Symbol.dispose only to its main realm; jsforce (undici) needs it in Jest's.
+            setupFiles: ['<rootDir>/test/fakeOrg/jestNodeShim.ts'],
             moduleNameMapper: { '^c/(.*)$': `${lwcDir}/$1/$1` }
         }
     ]
