@@ -30,7 +30,9 @@ module.exports = {
             setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.setup.ts'],
             moduleNameMapper: {
                 // Modules sfdx-lwc-jest does not stub; typed in types/, stubbed in test/stubs/.
-                '^@salesforce/i18n/(.*)$': '<rootDir>/test/stubs/i18n/$1'
+                '^@salesforce/i18n/(.*)$': '<rootDir>/test/stubs/i18n/$1',
+                // Helpers shared by component tests (never deployed: they live outside force-app).
+                '^test-utils/(.*)$': '<rootDir>/test/lwc/$1'
             }
         },
         {

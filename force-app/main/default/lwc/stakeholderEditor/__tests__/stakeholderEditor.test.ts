@@ -6,7 +6,7 @@ import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.
 import saveConflict from '../../dealControlData/__tests__/data/saveConflict.json';
 import saveFieldErrors from '../../dealControlData/__tests__/data/saveFieldErrors.json';
 import networkError from '../../dealControlData/__tests__/data/networkError.json';
-import { flushPromises, pick, q, qa, text, tick, type } from './helpers';
+import { flushPromises, pick, q, qa, text, tick, type } from 'test-utils/domHelpers';
 
 const mockedCreate = createRecord as unknown as jest.Mock;
 const mockedUpdate = updateRecord as unknown as jest.Mock;

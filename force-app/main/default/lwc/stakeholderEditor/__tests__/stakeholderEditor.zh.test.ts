@@ -3,7 +3,7 @@ import { createRecord } from 'lightning/uiRecordApi';
 import StakeholderEditor from 'c/stakeholderEditor';
 import { toDealSnapshot, AssessmentRecord } from 'c/dealControlData';
 import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.json';
-import { flushPromises, pick, q, text } from './helpers';
+import { flushPromises, pick, q, text } from 'test-utils/domHelpers';
 
 jest.mock('@salesforce/i18n/lang', () => ({ __esModule: true, default: 'zh-CN' }), { virtual: true });
 

@@ -3,7 +3,7 @@ import { graphql } from 'lightning/graphql';
 import StakeholderGrid from 'c/stakeholderGrid';
 import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.json';
 import dealEmpty from '../../dealControlData/__tests__/data/dealEmpty.json';
-import { flushPromises, q, qa, text } from './helpers';
+import { flushPromises, q, qa, text } from 'test-utils/domHelpers';
 
 jest.mock('@salesforce/i18n/lang', () => ({ __esModule: true, default: 'zh-CN' }), { virtual: true });
 

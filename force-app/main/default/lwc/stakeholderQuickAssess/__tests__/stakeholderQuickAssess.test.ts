@@ -4,7 +4,7 @@ import { createRecord } from 'lightning/uiRecordApi';
 import StakeholderQuickAssess from 'c/stakeholderQuickAssess';
 import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.json';
 import graphqlErrors from '../../dealControlData/__tests__/data/graphqlErrors.json';
-import { flushPromises, q, qa, text } from './helpers';
+import { flushPromises, q, qa, text } from 'test-utils/domHelpers';
 
 // sfdx-lwc-jest ships no stub for lightning/actions: the close event only needs a recognisable type.
 jest.mock(

@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import { graphql } from 'lightning/graphql';
 import StakeholderQuickAssess from 'c/stakeholderQuickAssess';
 import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.json';
-import { flushPromises, q, qa, text } from './helpers';
+import { flushPromises, q, qa, text } from 'test-utils/domHelpers';
 
 jest.mock('@salesforce/i18n/lang', () => ({ __esModule: true, default: 'zh-CN' }), { virtual: true });
 jest.mock('lightning/actions', () => ({ CloseActionScreenEvent: class extends CustomEvent<unknown> {} }), {

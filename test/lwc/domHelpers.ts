@@ -1,6 +1,5 @@
-// Small DOM helpers for the editor tests: they act the way a rep does (type, pick, tick).
+// DOM helpers shared by the component tests: they act the way a rep does (type, pick, tick).
 // Lets pending promise callbacks and the re-render they cause run before the next assertion.
-// eslint-disable-next-line @lwc/lwc/no-async-operation
 export const flushPromises = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function q<T extends Element = HTMLElement>(root: Element, selector: string): T {
