@@ -9,6 +9,7 @@ import {
     scoreScorecard,
     scoreStakeholder
 } from 'c/dealControlModel';
+import { IdTable } from './idTable';
 import { RescoreObject, SCORECARD_OBJECT, STAKEHOLDER_OBJECT, changedFields, updateOf } from './derived';
 
 /** Something wrong with one record: bad input data, or a write the org refused. */
@@ -85,13 +86,16 @@ function text(raw: RawRecord, field: string): string | null {
 /**
  * Scores records one at a time with the shared model and says which ones changed. Stakeholders must
  * all be fed before the scorecards: each is folded into its Opportunity's evidence facts, so a run
- * over millions of assessments keeps only a few bytes per Opportunity. Identical facts share one
- * object, which keeps that map small (most Opportunities look alike to the evidence rules).
+ * over millions of assessments keeps only a few bytes per Opportunity: identical facts are stored
+ * once (most Opportunities look alike to the evidence rules) and each Opportunity holds an index
+ * to them in a typed-array table.
  */
 export class RescoreEngine {
     readonly stats: RunStats = emptyStats();
-    private readonly factsByOpportunity = new Map<string, EvidenceFacts>();
-    private readonly internedFacts = new Map<string, EvidenceFacts>();
+    /** Opportunity Id → index into `distinctFacts`. */
+    private readonly factsByOpportunity = new IdTable();
+    private readonly distinctFacts: EvidenceFacts[] = [];
+    private readonly factsIndex = new Map<string, number>();
 
     constructor(private readonly options: EngineOptions) {}
 
@@ -106,12 +110,18 @@ export class RescoreEngine {
         return !filter || (opportunityId !== null && filter.has(opportunityId));
     }
 
-    private intern(facts: EvidenceFacts): EvidenceFacts {
+    private intern(facts: EvidenceFacts): number {
         const key = Object.values(facts).join(',');
-        const known = this.internedFacts.get(key);
-        if (known) return known;
-        this.internedFacts.set(key, facts);
-        return facts;
+        const known = this.factsIndex.get(key);
+        if (known !== undefined) return known;
+        this.distinctFacts.push(facts);
+        this.factsIndex.set(key, this.distinctFacts.length - 1);
+        return this.distinctFacts.length - 1;
+    }
+
+    private factsOf(opportunityId: string | null): EvidenceFacts {
+        const index = opportunityId === null ? undefined : this.factsByOpportunity.get(opportunityId);
+        return index === undefined ? EMPTY_EVIDENCE_FACTS : this.distinctFacts[index];
     }
 
     private change(object: RescoreObject, raw: RawRecord, id: string, model: RawRecord): Change | null {
@@ -161,7 +171,7 @@ export class RescoreEngine {
             });
         }
         if (who.opportunityId !== null) {
-            const before = this.factsByOpportunity.get(who.opportunityId) ?? EMPTY_EVIDENCE_FACTS;
+            const before = this.factsOf(who.opportunityId);
             this.factsByOpportunity.set(
                 who.opportunityId,
                 this.intern(addEvidenceFacts(before, score.stakeholder))
@@ -173,9 +183,7 @@ export class RescoreEngine {
     scorecard(raw: RawRecord): Change | null {
         const who = this.identify(SCORECARD_OBJECT, raw);
         if (!who) return null;
-        const facts =
-            (who.opportunityId === null ? undefined : this.factsByOpportunity.get(who.opportunityId)) ??
-            EMPTY_EVIDENCE_FACTS;
+        const facts = this.factsOf(who.opportunityId);
         const score = scoreScorecard(raw, facts, { scoredAt: this.options.scoredAt });
         for (const issue of score.issues) {
             this.problem({
