@@ -2,6 +2,12 @@
 // Opportunity page shows (one server round trip), and the readers below turn Lightning Data Service
 // results and errors into plain values. Writes stay in the components (createRecord/updateRecord).
 import { gql } from 'lightning/graphql';
+import {
+    SCORECARD_DERIVED_FIELDS,
+    SCORECARD_INPUT_FIELDS,
+    STAKEHOLDER_DERIVED_FIELDS,
+    STAKEHOLDER_INPUT_FIELDS
+} from 'c/dealControlModel';
 
 /** Assessment fields the components read, besides Id and LastModifiedDate (fields.md). */
 export const ASSESSMENT_FIELDS: readonly string[] = [
@@ -9,16 +15,7 @@ export const ASSESSMENT_FIELDS: readonly string[] = [
     'Opportunity__c',
     'Contact__c',
     'Title__c',
-    'Role__c',
-    'Top_Decision_Maker__c',
-    'Decision_Body_Member__c',
-    'Influence__c',
-    'Dominant_Need__c',
-    'Other_Needs__c',
-    'Change_Attitude__c',
-    'Decision_Focus__c',
-    'Contact_Closeness__c',
-    'Attitude_To_Us__c',
+    ...STAKEHOLDER_INPUT_FIELDS,
     'Favored_Vendor__c',
     'Assessed_On__c',
     'Next_Action__c',
@@ -26,11 +23,7 @@ export const ASSESSMENT_FIELDS: readonly string[] = [
     'Verification__c',
     'Evidence__c',
     'Notes__c',
-    'Support_Index__c',
-    'Completeness__c',
-    'Insight_Codes__c',
-    'Model_Version__c',
-    'Scored_At__c'
+    ...STAKEHOLDER_DERIVED_FIELDS
 ];
 
 /** Scorecard fields the components read, besides Id and LastModifiedDate (fields.md). */
@@ -38,33 +31,10 @@ export const SCORECARD_FIELDS: readonly string[] = [
     'Name',
     'Opportunity__c',
     'Opportunity_Key__c',
-    'Coach__c',
-    'Win__c',
-    'First_Value_Fit__c',
-    'First_Key_People_Help__c',
-    'First_Majority_Choose__c',
-    'Clear_Our_Process__c',
-    'Clear_Procurement_Process__c',
-    'Clear_Organization__c',
-    'Clear_Decision_Body__c',
-    'Clear_Decision_Criteria__c',
-    'Clear_Funding__c',
-    'Clear_Vendor_Resources__c',
-    'Clear_Vendor_Activities__c',
-    'Clear_Key_Factors__c',
+    ...SCORECARD_INPUT_FIELDS,
     'Coach_Stakeholder__c',
     'Notes__c',
-    'Clear_Points__c',
-    'First_Points__c',
-    'Win_Points__c',
-    'Coach_Factor__c',
-    'Control_Score__c',
-    'Control_Band__c',
-    'Band_Rank__c',
-    'Evidence_Codes__c',
-    'Warning_Count__c',
-    'Model_Version__c',
-    'Scored_At__c'
+    ...SCORECARD_DERIVED_FIELDS
 ];
 
 // Written out in full rather than built from the lists above: the platform analyses gql documents
