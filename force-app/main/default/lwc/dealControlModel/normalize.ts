@@ -27,17 +27,30 @@ export function readText(record: RawRecord, field: string): string | null {
     return asTrimmedString(record[field]);
 }
 
-/** Case- and space-insensitive lookup of a model value, so `mentor ` and `MENTOR` still count. */
-function canonical(def: PicklistFieldDef, candidate: string): string | undefined {
-    const folded = candidate.toLowerCase();
-    return def.values.find((v) => v.value.toLowerCase() === folded)?.value;
+/**
+ * A picklist value counts only when it is exactly a model value (surrounding spaces aside): the
+ * platform stores API names verbatim, so `mentor` or `MENTOR` is data from outside the model (an
+ * old import, a hand-edited file) and is scored as unknown and reported, never guessed at.
+ */
+function modelValue(def: PicklistFieldDef, candidate: string): string | undefined {
+    return def.values.find((v) => v.value === candidate)?.value;
+}
+
+/** Text that is present but holds only spaces is not a blank the platform would store: report it. */
+function isWhitespaceOnly(raw: unknown): raw is string {
+    return typeof raw === 'string' && raw.length > 0 && raw.trim() === '';
 }
 
 /** One picklist value: the model's value, or null when blank or unknown (an unknown is reported). */
 export function readPicklist(record: RawRecord, def: PicklistFieldDef, issues: InputIssue[]): string | null {
-    const raw = asTrimmedString(record[def.field]);
+    const original = record[def.field];
+    if (isWhitespaceOnly(original)) {
+        issues.push({ code: 'UNKNOWN_VALUE', field: def.field, value: original });
+        return null;
+    }
+    const raw = asTrimmedString(original);
     if (raw === null) return null;
-    const value = canonical(def, raw);
+    const value = modelValue(def, raw);
     if (value === undefined) {
         issues.push({ code: 'UNKNOWN_VALUE', field: def.field, value: raw });
         return null;
@@ -51,12 +64,16 @@ export function readPicklist(record: RawRecord, def: PicklistFieldDef, issues: I
  */
 export function readMultiPicklist(record: RawRecord, def: PicklistFieldDef, issues: InputIssue[]): string[] {
     const raw = record[def.field];
+    if (isWhitespaceOnly(raw)) {
+        issues.push({ code: 'UNKNOWN_VALUE', field: def.field, value: raw });
+        return [];
+    }
     const parts: unknown[] = Array.isArray(raw) ? raw : (asTrimmedString(raw) ?? '').split(';');
     const found = new Set<string>();
     for (const part of parts) {
         const text = asTrimmedString(part);
         if (text === null) continue;
-        const value = canonical(def, text);
+        const value = modelValue(def, text);
         if (value === undefined) issues.push({ code: 'UNKNOWN_VALUE', field: def.field, value: text });
         else found.add(value);
     }
@@ -70,6 +87,10 @@ const FALSE_TEXTS = new Set(['false', '0', 'no']);
 export function readCheckbox(record: RawRecord, field: string, issues: InputIssue[]): boolean {
     const raw = record[field];
     if (typeof raw === 'boolean') return raw;
+    if (isWhitespaceOnly(raw)) {
+        issues.push({ code: 'NOT_A_BOOLEAN', field, value: raw });
+        return false;
+    }
     const text = asTrimmedString(raw);
     if (text === null) return false;
     const folded = text.toLowerCase();

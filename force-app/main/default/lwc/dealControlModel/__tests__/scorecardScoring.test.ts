@@ -196,13 +196,19 @@ describe('stamping and input handling', () => {
     });
 
     it('scores unknown values as unknown and reports them', () => {
-        const r = score({ Win__c: 'Certain', Coach__c: 'Best friend', Clear_Funding__c: 'clear' });
+        const r = score({
+            Win__c: 'Certain',
+            Coach__c: 'Best friend',
+            Clear_Funding__c: 'clear',
+            Clear_Our_Process__c: 'Clear'
+        });
         expect(r.derived.Win_Points__c).toBe(0);
         expect(r.derived.Coach_Factor__c).toBe(0.5);
         expect(r.derived.Clear_Points__c).toBe(1);
         expect(r.issues).toEqual([
             { code: 'UNKNOWN_VALUE', field: 'Coach__c', value: 'Best friend' },
-            { code: 'UNKNOWN_VALUE', field: 'Win__c', value: 'Certain' }
+            { code: 'UNKNOWN_VALUE', field: 'Win__c', value: 'Certain' },
+            { code: 'UNKNOWN_VALUE', field: 'Clear_Funding__c', value: 'clear' }
         ]);
     });
 

@@ -198,18 +198,58 @@ describe('bad and unexpected input', () => {
         ]);
     });
 
-    it('accepts mixed case and surrounding spaces', () => {
-        const s = normalizeStakeholder({ Attitude_To_Us__c: ' mentor ', Contact_Closeness__c: 'NO_CONTACT' });
+    it('accepts surrounding spaces around an exact value', () => {
+        const s = normalizeStakeholder({
+            Attitude_To_Us__c: ' Mentor ',
+            Contact_Closeness__c: 'No_Contact\t'
+        });
         expect(s.attitudeToUs).toBe('Mentor');
         expect(s.contactCloseness).toBe('No_Contact');
         expect(s.issues).toEqual([]);
     });
 
-    it('treats blank strings as unknown without an issue', () => {
-        const s = normalizeStakeholder({ Dominant_Need__c: '   ', Decision_Focus__c: ' ; ' });
+    it('treats a value in the wrong case as unknown and reports it', () => {
+        const s = normalizeStakeholder({ Attitude_To_Us__c: 'mentor', Contact_Closeness__c: 'NO_CONTACT' });
+        expect(s.attitudeToUs).toBeNull();
+        expect(s.contactCloseness).toBeNull();
+        expect(s.issues).toEqual([
+            { code: 'UNKNOWN_VALUE', field: 'Contact_Closeness__c', value: 'NO_CONTACT' },
+            { code: 'UNKNOWN_VALUE', field: 'Attitude_To_Us__c', value: 'mentor' }
+        ]);
+    });
+
+    it('treats empty and missing values as unknown without an issue', () => {
+        const s = normalizeStakeholder({
+            Dominant_Need__c: '',
+            Decision_Focus__c: null,
+            Top_Decision_Maker__c: ''
+        });
         expect(s.dominantNeed).toBeNull();
         expect(s.decisionFocus).toEqual([]);
         expect(s.issues).toEqual([]);
+    });
+
+    it('treats text of spaces only as unknown and reports it', () => {
+        const s = normalizeStakeholder({
+            Dominant_Need__c: '   ',
+            Decision_Focus__c: ' ',
+            Decision_Body_Member__c: '  '
+        });
+        expect(s.dominantNeed).toBeNull();
+        expect(s.decisionFocus).toEqual([]);
+        expect(s.decisionBodyMember).toBe(false);
+        expect(s.issues).toEqual([
+            { code: 'NOT_A_BOOLEAN', field: 'Decision_Body_Member__c', value: '  ' },
+            { code: 'UNKNOWN_VALUE', field: 'Dominant_Need__c', value: '   ' },
+            { code: 'UNKNOWN_VALUE', field: 'Decision_Focus__c', value: ' ' }
+        ]);
+    });
+
+    it('ignores empty parts of a multi-select value', () => {
+        expect(normalizeStakeholder({ Decision_Focus__c: 'Business;;Technical;' }).decisionFocus).toEqual([
+            'Business',
+            'Technical'
+        ]);
     });
 
     it('reads multi-select values from a string or an array, in model order, without duplicates', () => {

@@ -22,11 +22,14 @@ describe('assessmentForm', () => {
         const values = toFormValues({
             Decision_Focus__c: 'Financial;Business',
             Top_Decision_Maker__c: 'true',
-            Role__c: 'cfo'
+            Role__c: 'CFO',
+            Influence__c: 'high'
         });
         expect(values.Decision_Focus__c).toEqual(['Business', 'Financial']);
         expect(values.Top_Decision_Maker__c).toBe(true);
         expect(values.Role__c).toBe('CFO');
+        // Not a model value (the model is case-sensitive, like the platform): shown as unknown.
+        expect(values.Influence__c).toBeNull();
     });
 
     it('requires a name', () => {
