@@ -1,6 +1,8 @@
 import { createReadStream, unlinkSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Transform, pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
+import { HttpApi } from 'jsforce/lib/http-api';
+import type { HttpResponse } from 'jsforce/lib/types';
 import { RawRecord, t } from 'c/dealControlModel';
 import { RescoreObject } from './derived';
 import { UpdateCsvWriter } from './csvFiles';
@@ -8,6 +10,7 @@ import { RescoreError, fill } from './i18n';
 import { OrgClient } from './orgClient';
 import { WriteFailure } from './rest';
 import { RetryPolicy, TRANSIENT_RECORD_ERRORS, backoffDelay, isTransientNetworkError, sleep } from './retry';
+import { MeteredRequestOptions } from './transport';
 
 export interface BulkSettings {
     readonly retry: RetryPolicy;
@@ -15,6 +18,8 @@ export interface BulkSettings {
     readonly pageSize: number;
     /** Wakes polling early on Ctrl-C. */
     readonly signal: AbortSignal;
+    /** A CSV body that sends nothing for this long is dropped and fetched again. */
+    readonly bodyIdleTimeoutMs?: number;
 }
 
 interface JobInfo {
@@ -39,19 +44,71 @@ export class BulkJobFailed extends Error {
  * Polls a job until it ends. The wait grows by half each time (up to ten times the first), so a
  * long job costs a few polls, not hundreds of API calls.
  */
-async function waitForJob(
-    client: OrgClient,
-    path: string,
-    kind: string,
-    settings: BulkSettings
-): Promise<JobInfo> {
+async function waitForJob(client: OrgClient, path: string, settings: BulkSettings): Promise<JobInfo> {
     let wait = settings.pollIntervalMs;
     for (;;) {
         await sleep(wait, settings.signal).catch(() => undefined);
-        const job = await client.json<JobInfo>({ kind, method: 'GET', path });
+        const job = await client.requestJson<JobInfo>('GET', path);
         if (job.state === 'JobComplete' || job.state === 'Failed' || job.state === 'Aborted') return job;
         wait = Math.min(Math.round(wait * 1.5) || 1, settings.pollIntervalMs * 10 || 1);
     }
+}
+
+interface CsvResponse {
+    readonly headers: Readonly<Record<string, string>>;
+    readonly rows: AsyncIterable<Record<string, string>>;
+}
+
+/**
+ * GETs a text/csv answer through jsforce's HttpApi and parses it as it arrives: the headers come
+ * from HttpApi's 'response' event, the body from its StreamPromise's stream(), so a page of
+ * 250,000 rows never sits in memory whole. Retried (by the client) until the headers arrive; a
+ * body that stalls for bodyIdleTimeoutMs fails the iteration with a transient TimeoutError.
+ */
+async function getCsv(client: OrgClient, path: string, settings: BulkSettings): Promise<CsvResponse> {
+    return client.call(async () => {
+        const options: MeteredRequestOptions & { responseType: string } = {
+            responseType: 'text/plain',
+            streamBody: true
+        };
+        const api = new HttpApi(client.conn, options);
+        let headers: Readonly<Record<string, string>> = {};
+        api.on('response', (response: HttpResponse) => (headers = response.headers));
+        const request = api.request<string>({
+            method: 'GET',
+            url: client.url(path),
+            headers: { Accept: 'text/csv' }
+        });
+        const body = request.stream();
+        await request;
+        return { headers, rows: parseCsvStream(body, settings.bodyIdleTimeoutMs ?? 300_000) };
+    });
+}
+
+function parseCsvStream(body: NodeJS.ReadableStream, idleMs: number): AsyncIterable<Record<string, string>> {
+    let timer: NodeJS.Timeout | undefined;
+    const watchdog = new Transform({
+        transform(chunk, _encoding, done) {
+            arm();
+            done(null, chunk);
+        },
+        flush(done) {
+            clearTimeout(timer);
+            done();
+        }
+    });
+    function arm(): void {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+            const stalled = new Error(`no data for ${idleMs} ms`);
+            stalled.name = 'TimeoutError';
+            watchdog.destroy(stalled);
+        }, idleMs);
+    }
+    arm();
+    const parser = parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true });
+    pipeline(body, watchdog, parser, () => clearTimeout(timer));
+    return parser as AsyncIterable<Record<string, string>>;
 }
 
 /** One page of query results, streamed through the CSV parser; yields from `skip` on. */
@@ -64,20 +121,11 @@ async function* resultPage(
     onLocator: (next: string | null) => void
 ): AsyncGenerator<RawRecord> {
     const query = `maxRecords=${settings.pageSize}${locator ? `&locator=${encodeURIComponent(locator)}` : ''}`;
-    const response = await client.send({
-        kind: 'bulkQueryResults',
-        method: 'GET',
-        path: `/jobs/query/${jobId}/results?${query}`,
-        accept: 'text/csv'
-    });
-    const next = response.headers.get('sforce-locator');
-    onLocator(next === null || next === '' || next === 'null' ? null : next);
-    if (!response.body) return;
-    const parser = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(
-        parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true })
-    );
+    const page = await getCsv(client, `/jobs/query/${jobId}/results?${query}`, settings);
+    const next = page.headers['sforce-locator'];
+    onLocator(next === undefined || next === '' || next === 'null' ? null : next);
     let index = 0;
-    for await (const row of parser as AsyncIterable<Record<string, string>>) {
+    for await (const row of page.rows) {
         if (index++ >= skip) yield row;
     }
 }
@@ -94,19 +142,14 @@ export async function* bulkQuery(
 ): AsyncGenerator<RawRecord> {
     let job: JobInfo | null = null;
     for (let attempt = 0; job === null; attempt += 1) {
-        const created = await client.json<JobInfo>({
-            kind: 'bulkQueryCreate',
-            method: 'POST',
-            path: '/jobs/query',
-            json: {
-                operation: 'query',
-                query: soql,
-                contentType: 'CSV',
-                columnDelimiter: 'COMMA',
-                lineEnding: 'LF'
-            }
+        const created = await client.requestJson<JobInfo>('POST', '/jobs/query', {
+            operation: 'query',
+            query: soql,
+            contentType: 'CSV',
+            columnDelimiter: 'COMMA',
+            lineEnding: 'LF'
         });
-        const done = await waitForJob(client, `/jobs/query/${created.id}`, 'bulkQueryPoll', settings);
+        const done = await waitForJob(client, `/jobs/query/${created.id}`, settings);
         if (done.state === 'JobComplete') job = done;
         else if (attempt >= settings.retry.maxRetries)
             throw new BulkJobFailed(created.id, done.errorMessage ?? done.state);
@@ -149,14 +192,38 @@ function errorCodeOf(sfError: string): string {
     return code ? code[1] : 'UNKNOWN_ERROR';
 }
 
-async function readCsvBody(response: Response): Promise<Array<Record<string, string>>> {
+async function readCsv(
+    client: OrgClient,
+    path: string,
+    settings: BulkSettings
+): Promise<Array<Record<string, string>>> {
     const rows: Array<Record<string, string>> = [];
-    if (!response.body) return rows;
-    const parser = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(
-        parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true })
-    );
-    for await (const row of parser as AsyncIterable<Record<string, string>>) rows.push(row);
+    for await (const row of (await getCsv(client, path, settings)).rows) rows.push(row);
     return rows;
+}
+
+/**
+ * PUTs a CSV file as one ingest batch, streamed from disk into HttpApi's request stream (jsforce's
+ * own Bulk v1 uploads the same way), so an 80 MB file is never read into memory. A retry opens the
+ * file again.
+ */
+async function uploadCsv(client: OrgClient, jobId: string, file: string): Promise<void> {
+    await client.call(async () => {
+        const api = new HttpApi(client.conn, { responseType: 'text/plain' });
+        const request = api.request<string>({
+            method: 'PUT',
+            url: client.url(`/jobs/ingest/${jobId}/batches`),
+            headers: { 'Content-Type': 'text/csv' }
+        });
+        const source = createReadStream(file);
+        const unreadable = new Promise<never>((_, reject) => source.once('error', reject));
+        try {
+            source.pipe(request.stream());
+            await Promise.race([request, unreadable]);
+        } finally {
+            source.destroy();
+        }
+    });
 }
 
 export interface IngestOutcome {
@@ -182,41 +249,24 @@ export async function bulkUpdate(
     attempt = 0
 ): Promise<IngestOutcome> {
     if (rows === 0) return outcome;
-    const created = await client.json<JobInfo>({
-        kind: 'bulkIngestCreate',
-        method: 'POST',
-        path: '/jobs/ingest',
-        json: { object, operation: 'update', contentType: 'CSV', columnDelimiter: 'COMMA', lineEnding: 'LF' }
+    const created = await client.requestJson<JobInfo>('POST', '/jobs/ingest', {
+        object,
+        operation: 'update',
+        contentType: 'CSV',
+        columnDelimiter: 'COMMA',
+        lineEnding: 'LF'
     });
     outcome.jobIds.push(created.id);
-    await client.send({
-        kind: 'bulkIngestUpload',
-        method: 'PUT',
-        path: `/jobs/ingest/${created.id}/batches`,
-        contentType: 'text/csv',
-        body: () => Readable.toWeb(createReadStream(file)) as unknown as BodyInit
-    });
-    await client.json({
-        kind: 'bulkIngestClose',
-        method: 'PATCH',
-        path: `/jobs/ingest/${created.id}`,
-        json: { state: 'UploadComplete' }
-    });
-    const job = await waitForJob(client, `/jobs/ingest/${created.id}`, 'bulkIngestPoll', settings);
+    await uploadCsv(client, created.id, file);
+    await client.requestJson('PATCH', `/jobs/ingest/${created.id}`, { state: 'UploadComplete' });
+    const job = await waitForJob(client, `/jobs/ingest/${created.id}`, settings);
 
     const retryRows: Array<Record<string, string>> = [];
     const processedOk =
         (job.numberRecordsProcessed ?? (job.state === 'JobComplete' ? rows : 0)) -
         (job.numberRecordsFailed ?? 0);
     if ((job.numberRecordsFailed ?? 0) > 0) {
-        const failed = await readCsvBody(
-            await client.send({
-                kind: 'bulkIngestFailed',
-                method: 'GET',
-                path: `/jobs/ingest/${created.id}/failedResults/`,
-                accept: 'text/csv'
-            })
-        );
+        const failed = await readCsv(client, `/jobs/ingest/${created.id}/failedResults/`, settings);
         for (const row of failed) {
             const { sf__Id: sfId, sf__Error: sfError, ...fields } = row;
             const code = errorCodeOf(sfError ?? '');
@@ -226,14 +276,7 @@ export async function bulkUpdate(
         }
     }
     if (job.state !== 'JobComplete' || (job.numberRecordsProcessed ?? rows) < rows) {
-        const unprocessed = await readCsvBody(
-            await client.send({
-                kind: 'bulkIngestUnprocessed',
-                method: 'GET',
-                path: `/jobs/ingest/${created.id}/unprocessedrecords/`,
-                accept: 'text/csv'
-            })
-        );
+        const unprocessed = await readCsv(client, `/jobs/ingest/${created.id}/unprocessedrecords/`, settings);
         if (job.state !== 'JobComplete' && unprocessed.length === 0 && processedOk <= 0) {
             // A job that failed before processing anything may list nothing: resend the whole file.
             if (attempt < settings.retry.maxRetries) {

@@ -6,7 +6,7 @@ import { HELP, RescoreOptions, parseOptions } from './options';
 import { RunLog, RunOutcome, EXIT } from './outcome';
 import { Progress, renderSummary, renderTable } from './present';
 import { ReportWriter } from './report';
-import { runOrg } from './orgRun';
+import { Connector, connectOrg, runOrg } from './orgRun';
 
 export interface Io {
     readonly stdout: (text: string) => void;
@@ -92,7 +92,9 @@ export async function main(
     argv: readonly string[],
     env: NodeJS.ProcessEnv,
     io: Io,
-    signal: AbortSignal
+    signal: AbortSignal,
+    /** Tests hand in their own jsforce Connection (one with a refreshFn, say); the script uses connectOrg. */
+    connect: Connector = connectOrg
 ): Promise<number> {
     let options: RescoreOptions | null = null;
     let log: RunLog | null = null;
@@ -111,7 +113,7 @@ export async function main(
         const outcome =
             options.source.kind === 'sample' || options.source.kind === 'input-dir'
                 ? await runOffline(options, log, progress, signal)
-                : await runOrg(options, log, progress, signal, env);
+                : await runOrg(options, log, progress, signal, connect);
         await log.close();
         if (options.json) {
             io.stdout(

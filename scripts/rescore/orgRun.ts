@@ -7,7 +7,8 @@ import { UpdateCsvWriter } from './csvFiles';
 import { OBJECTS, RescoreObject, SCORECARD_OBJECT, STAKEHOLDER_OBJECT, readFields } from './derived';
 import { Change, RescoreEngine, RunStats, emptyStats } from './engine';
 import { RescoreError, fill, say } from './i18n';
-import { BudgetExhausted, HttpError, OrgAuth, OrgClient } from './orgClient';
+import { Connection } from 'jsforce';
+import { BudgetExhausted, HttpError, NetworkFailure, OrgClient } from './orgClient';
 import { RescoreOptions } from './options';
 import { RunLog, RunOutcome, RunSummary, exitCodeOf } from './outcome';
 import { Progress } from './present';
@@ -34,24 +35,36 @@ class Interrupted extends RescoreError {
     }
 }
 
-async function connect(options: RescoreOptions): Promise<OrgAuth> {
+/** How runOrg gets its jsforce Connection; tests pass their own (for example one with a refreshFn). */
+export type Connector = (options: RescoreOptions) => Promise<Connection>;
+
+/** Identifies the script in the org's API usage logs (Sforce-Call-Options client=…). */
+export const CLIENT_ID = 'DealControlRescore';
+
+/**
+ * SF_INSTANCE_URL + SF_ACCESS_TOKEN: a plain jsforce Connection, which cannot renew its session.
+ * --target-org: the Connection @salesforce/core builds from the sf CLI's auth (it subclasses
+ * jsforce's and carries a refresh delegate for web login, JWT and refresh-token auth).
+ */
+export const connectOrg: Connector = async (options) => {
     const source = options.source;
-    if (source.kind === 'env') return { instanceUrl: source.instanceUrl, accessToken: source.accessToken };
+    if (source.kind === 'env') {
+        return new Connection({
+            instanceUrl: source.instanceUrl,
+            accessToken: source.accessToken,
+            // A hand-built Connection defaults to API 50.0.
+            version: options.apiVersion,
+            callOptions: { client: CLIENT_ID }
+        });
+    }
     if (source.kind !== 'target-org') throw new Error('not an org source');
     try {
         const { Org } = await import('@salesforce/core');
         const org = await Org.create({ aliasOrUsername: source.aliasOrUsername });
         const conn = org.getConnection(options.apiVersion);
         if (!conn.instanceUrl || !conn.accessToken) throw new Error('no instance URL or access token');
-        return {
-            instanceUrl: conn.instanceUrl.replace(/\/+$/, ''),
-            accessToken: conn.accessToken,
-            // sf CLI auth (web login, JWT) can renew the session; a bare access token cannot.
-            refresh: async () => {
-                await conn.refreshAuth();
-                return conn.accessToken!;
-            }
-        };
+        // @salesforce/core's Connection extends @jsforce/jsforce-node's, the same jsforce 3 API.
+        return conn as unknown as Connection;
     } catch (error) {
         throw new RescoreError(
             'AUTH',
@@ -64,39 +77,43 @@ async function connect(options: RescoreOptions): Promise<OrgAuth> {
             )
         );
     }
-}
+};
 
-/** Lists the org's API versions (no auth, no API call counted) so a wrong --api-version fails at once. */
-async function checkApiVersion(auth: OrgAuth, version: string): Promise<number | null> {
-    let response: Response;
+/**
+ * Lists the org's API versions (GET /services/data/, free: no API call counted) so a wrong
+ * --api-version fails at once. Returns the org's clock from the Date header.
+ */
+async function checkApiVersion(client: OrgClient, version: string): Promise<number | null> {
+    let versions: Array<{ version: string }>;
     try {
-        response = await fetch(`${auth.instanceUrl}/services/data/`, { signal: AbortSignal.timeout(60_000) });
+        versions = await client.conn.request<Array<{ version: string }>>({
+            method: 'GET',
+            url: client.url('/services/data/')
+        });
     } catch (error) {
+        if (!(error instanceof NetworkFailure)) return client.lastServerDate;
         throw new RescoreError(
             'UNREACHABLE',
             fill(t('Cannot reach {url}: {reason}', '无法连接 {url}：{reason}'), {
-                url: auth.instanceUrl,
-                reason: (error as Error).message
+                url: client.conn.instanceUrl,
+                reason: error.reason
             })
         );
     }
-    const date = Date.parse(response.headers.get('date') ?? '');
-    if (response.ok) {
-        const versions = ((await response.json()) as Array<{ version: string }>).map((v) => v.version);
-        if (versions.length > 0 && !versions.includes(version)) {
-            throw new RescoreError(
-                'API_VERSION',
-                fill(
-                    t(
-                        'This org does not offer API version {v}. Use --api-version {latest} (the newest it offers).',
-                        '此组织不提供 API 版本 {v}。请使用 --api-version {latest}（其支持的最新版本）。'
-                    ),
-                    { v: version, latest: versions[versions.length - 1] }
-                )
-            );
-        }
+    const offered = Array.isArray(versions) ? versions.map((v) => v.version) : [];
+    if (offered.length > 0 && !offered.includes(version)) {
+        throw new RescoreError(
+            'API_VERSION',
+            fill(
+                t(
+                    'This org does not offer API version {v}. Use --api-version {latest} (the newest it offers).',
+                    '此组织不提供 API 版本 {v}。请使用 --api-version {latest}（其支持的最新版本）。'
+                ),
+                { v: version, latest: offered[offered.length - 1] }
+            )
+        );
     }
-    return Number.isNaN(date) ? null : date;
+    return client.lastServerDate;
 }
 
 interface Spool {
@@ -211,25 +228,25 @@ export async function runOrg(
     log: RunLog,
     progress: Progress,
     signal: AbortSignal,
-    env: NodeJS.ProcessEnv
+    connect: Connector = connectOrg
 ): Promise<RunOutcome> {
-    void env;
     const started = Date.now();
     const scoredAt = new Date(started).toISOString();
     const mode = options.check ? 'check' : options.apply ? 'apply' : 'dry-run';
-    const auth = await connect(options);
-    const serverStart = (await checkApiVersion(auth, options.apiVersion)) ?? started;
+    const conn = await connect(options);
     const retry: RetryPolicy = {
         maxRetries: options.maxRetries,
         baseDelayMs: options.retryDelayMs,
         maxDelayMs: Math.max(30_000, options.retryDelayMs)
     };
-    const client = new OrgClient(auth, {
+    const client = new OrgClient(conn, {
         apiVersion: options.apiVersion,
         retry,
         maxApiCalls: options.maxApiCalls,
         reservePercent: options.apiReservePercent
     });
+    const instanceUrl = conn.instanceUrl.replace(/\/+$/, '');
+    const serverStart = (await checkApiVersion(client, options.apiVersion)) ?? started;
     const bulk: BulkSettings = {
         retry,
         pollIntervalMs: options.pollIntervalMs,
@@ -380,7 +397,7 @@ export async function runOrg(
         if (options.since) {
             let since = options.since;
             if (since === 'last') {
-                const state = readOrgState(options.stateDir, auth.instanceUrl);
+                const state = readOrgState(options.stateDir, instanceUrl);
                 if (!state) {
                     throw new RescoreError(
                         'NO_STATE',
@@ -389,7 +406,7 @@ export async function runOrg(
                                 'No successful --apply run on {url} is recorded in {dir}. Run once without --since (or with --since <date>) first.',
                                 '{dir} 中没有 {url} 上成功的 --apply 运行记录。请先不带 --since（或用 --since <日期>）运行一次。'
                             ),
-                            { url: auth.instanceUrl, dir: options.stateDir }
+                            { url: instanceUrl, dir: options.stateDir }
                         )
                     );
                 }
@@ -460,7 +477,7 @@ export async function runOrg(
         // Only a run over the whole org (or everything changed since) may move --since last forward.
         if (mode === 'apply' && stateMs !== null && exitCodeOf(mode, total) === 0) {
             writeOrgState(options.stateDir, {
-                instanceUrl: auth.instanceUrl,
+                instanceUrl,
                 lastSuccessfulRunStart: formatSoqlDateTime(stateMs),
                 modelVersion: MODEL_VERSION,
                 mode

@@ -16,26 +16,26 @@ function plain(record: Record<string, unknown>): RawRecord {
     return fields;
 }
 
-/** Runs a SOQL query over REST, following nextRecordsUrl page by page (each page one API call). */
+/**
+ * Runs a SOQL query over REST with jsforce, one page per API call: conn.query without autoFetch
+ * for the first page, conn.queryMore(nextRecordsUrl) for each next one. Paging stays here (not
+ * autoFetch) so every page is retried on its own and the budget is checked page by page.
+ */
 export async function* restQuery(client: OrgClient, soql: string): AsyncGenerator<RawRecord> {
-    let page = await client.json<QueryPage>({
-        kind: 'query',
-        method: 'GET',
-        path: `/query?q=${encodeURIComponent(soql)}`
-    });
+    const { conn } = client;
+    let page = await client.call<QueryPage>(() => conn.query(soql, { autoFetch: false }).then((r) => r));
     for (;;) {
         for (const record of page.records) yield plain(record);
-        if (page.done || !page.nextRecordsUrl) return;
-        page = await client.json<QueryPage>({ kind: 'queryMore', method: 'GET', path: page.nextRecordsUrl });
+        const next = page.nextRecordsUrl;
+        if (page.done || !next) return;
+        page = await client.call<QueryPage>(() => conn.queryMore(next).then((r) => r));
     }
 }
 
 export async function restCount(client: OrgClient, soql: string): Promise<number> {
-    const page = await client.json<QueryPage>({
-        kind: 'count',
-        method: 'GET',
-        path: `/query?q=${encodeURIComponent(soql)}`
-    });
+    const page = await client.call<QueryPage>(() =>
+        client.conn.query(soql, { autoFetch: false }).then((r) => r)
+    );
     return page.totalSize;
 }
 
@@ -73,12 +73,14 @@ export async function updateCollection(
     const failed: WriteFailure[] = [];
     let pending = updates;
     for (let attempt = 0; pending.length > 0; attempt += 1) {
-        const results = await client.json<CollectionResult[]>({
-            kind: 'collections',
-            method: 'PATCH',
-            path: '/composite/sobjects',
-            json: { allOrNone: false, records: pending.map((u) => ({ attributes: { type: object }, ...u })) }
-        });
+        const batch = pending;
+        // One PATCH /composite/sobjects (jsforce sends arrays of up to 200 that way).
+        const results = (await client.call(() =>
+            client.conn.sobject(object).update(
+                batch.map((u) => ({ ...u, Id: String(u.Id) })),
+                { allOrNone: false }
+            )
+        )) as unknown as ReadonlyArray<CollectionResult | undefined>;
         const again: Array<Readonly<Record<string, string | number | null>>> = [];
         pending.forEach((update, i) => {
             // Results come in request order; a failed record's id may be null, so index it.

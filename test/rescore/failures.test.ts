@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { MODEL_VERSION } from 'c/dealControlModel';
 import { FakeOrg } from '../fakeOrg';
+import { Connection } from 'jsforce';
 import { OrgClient } from '../../scripts/rescore/orgClient';
+import { restCount } from '../../scripts/rescore/rest';
 import { SA, SC, addDeal, rescore, tempDir, withOrg } from './harness';
 
 let org: FakeOrg;
@@ -113,21 +115,20 @@ describe('session refresh', () => {
     it('renews an expired session once when the auth can (sf CLI auth), then carries on', async () => {
         await start();
         mentorDeals(1);
-        const client = new OrgClient(
-            { instanceUrl: org.url, accessToken: 'expired-token', refresh: async () => org.accessToken },
-            {
-                apiVersion: '66.0',
-                retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 1 },
-                maxApiCalls: null,
-                reservePercent: 10
-            }
-        );
-        const page = await client.json<{ totalSize: number }>({
-            kind: 'count',
-            method: 'GET',
-            path: `/query?q=${encodeURIComponent('SELECT COUNT() FROM C139_Scorecard__c')}`
+        const conn = new Connection({
+            instanceUrl: org.url,
+            accessToken: 'expired-token',
+            version: '66.0',
+            // What @salesforce/core's Connection carries for sf CLI auth: a way to get a new token.
+            refreshFn: (_conn, callback) => callback(null, org.accessToken)
         });
-        expect(page.totalSize).toBe(1);
+        const client = new OrgClient(conn, {
+            apiVersion: '66.0',
+            retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 1 },
+            maxApiCalls: null,
+            reservePercent: 10
+        });
+        expect(await restCount(client, 'SELECT COUNT() FROM C139_Scorecard__c')).toBe(1);
         expect(client.sessionRefreshes).toBe(1);
     });
 
