@@ -10,7 +10,7 @@ import { RescoreError, fill } from './i18n';
 import { OrgClient } from './orgClient';
 import { WriteFailure } from './rest';
 import { RetryPolicy, TRANSIENT_RECORD_ERRORS, backoffDelay, isTransientNetworkError, sleep } from './retry';
-import { MeteredRequestOptions } from './transport';
+import { BodyControl, MeteredRequestOptions, NetworkFailure } from './transport';
 
 export interface BulkSettings {
     readonly retry: RetryPolicy;
@@ -67,9 +67,12 @@ interface CsvResponse {
  */
 async function getCsv(client: OrgClient, path: string, settings: BulkSettings): Promise<CsvResponse> {
     return client.call(async () => {
+        const opened: { body?: NodeJS.ReadableStream & { destroy(error?: Error): void } } = {};
+        const bodyControl: BodyControl = { onBroken: (failure) => opened.body?.destroy(failure) };
         const options: MeteredRequestOptions & { responseType: string } = {
             responseType: 'text/plain',
-            streamBody: true
+            streamBody: true,
+            bodyControl
         };
         const api = new HttpApi(client.conn, options);
         let headers: Readonly<Record<string, string>> = {};
@@ -79,13 +82,20 @@ async function getCsv(client: OrgClient, path: string, settings: BulkSettings): 
             url: client.url(path),
             headers: { Accept: 'text/csv' }
         });
-        const body = request.stream();
+        const body = (opened.body = request.stream());
         await request;
-        return { headers, rows: parseCsvStream(body, settings.bodyIdleTimeoutMs ?? 300_000) };
+        return {
+            headers,
+            rows: parseCsvStream(body, settings.bodyIdleTimeoutMs ?? 300_000, () => bodyControl.cancel?.())
+        };
     });
 }
 
-function parseCsvStream(body: NodeJS.ReadableStream, idleMs: number): AsyncIterable<Record<string, string>> {
+function parseCsvStream(
+    body: NodeJS.ReadableStream,
+    idleMs: number,
+    cancel: () => void
+): AsyncIterable<Record<string, string>> {
     let timer: NodeJS.Timeout | undefined;
     const watchdog = new Transform({
         transform(chunk, _encoding, done) {
@@ -107,7 +117,11 @@ function parseCsvStream(body: NodeJS.ReadableStream, idleMs: number): AsyncItera
     }
     arm();
     const parser = parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true });
-    pipeline(body, watchdog, parser, () => clearTimeout(timer));
+    pipeline(body, watchdog, parser, (error) => {
+        clearTimeout(timer);
+        // A page given up on (stalled, broken, or the reader stopped early) must not keep its connection.
+        if (error) cancel();
+    });
     return parser as AsyncIterable<Record<string, string>>;
 }
 
@@ -179,7 +193,9 @@ export async function* bulkQuery(
                 }
                 break;
             } catch (error) {
-                if (!isTransientNetworkError(error) || attempt >= settings.retry.maxRetries) throw error;
+                const transient =
+                    isTransientNetworkError(error) || (error instanceof NetworkFailure && error.transient);
+                if (!transient || attempt >= settings.retry.maxRetries) throw error;
                 client.retries += 1;
                 await sleep(backoffDelay(settings.retry, attempt));
             }

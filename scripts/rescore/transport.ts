@@ -1,4 +1,4 @@
-import { Duplex, PassThrough } from 'node:stream';
+import { Duplex, PassThrough, Readable } from 'node:stream';
 import { Transport } from 'jsforce/lib/transport';
 import type { HttpRequest, HttpRequestOptions, HttpResponse } from 'jsforce/lib/types';
 import { StreamPromise } from 'jsforce/lib/util/promise';
@@ -73,6 +73,16 @@ export interface MeteredRequestOptions extends HttpRequestOptions {
      * chunks at a time.
      */
     readonly streamBody?: boolean;
+    /** streamBody only: lets the caller learn of a body that breaks, and close one it gives up on. */
+    readonly bodyControl?: BodyControl;
+}
+
+/** Created by the caller of a streamed request; the transport fills in cancel once the body flows. */
+export interface BodyControl {
+    /** Called when the connection breaks after the headers (jsforce would never end the stream). */
+    readonly onBroken: (failure: NetworkFailure) => void;
+    /** Stops reading the body and closes its connection. */
+    cancel?: () => void;
 }
 
 export function parseErrors(text: string): SalesforceError[] {
@@ -153,7 +163,7 @@ export class MeteredTransport extends Transport {
                 return { stream: new PassThrough(), promise: Promise.reject(error as Error) };
             }
             const sentAt = Date.now();
-            const { streamBody, ...jsforceOptions } = options;
+            const { streamBody, bodyControl, ...jsforceOptions } = options;
             const stream = this.getRequestStreamCreator()(request, {
                 ...jsforceOptions,
                 timeout: this.timeoutMs,
@@ -161,6 +171,19 @@ export class MeteredTransport extends Transport {
             });
             const promise = new Promise<HttpResponse>((resolve, reject) => {
                 let bodyTimer: NodeJS.Timeout | undefined;
+                // jsforce pipes the fetch body into this stream with no 'error' listener on the
+                // body: a connection that breaks after the headers would raise an unhandled
+                // 'error' and end the process. Listen on the body as jsforce pipes it in.
+                const output = (stream as unknown as { _readable?: NodeJS.EventEmitter })._readable;
+                output?.once('pipe', (source: Readable) => {
+                    if (bodyControl) bodyControl.cancel = () => source.destroy();
+                    source.on('error', (error: unknown) => {
+                        clearTimeout(bodyTimer);
+                        const failure = networkFailure(kind, error);
+                        reject(failure);
+                        bodyControl?.onBroken(failure);
+                    });
+                });
                 stream.on('error', (error: unknown) => {
                     clearTimeout(bodyTimer);
                     reject(networkFailure(kind, error));

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FakeOrg, FakeOrgOptions, startFakeOrg } from '../fakeOrg';
 import { main } from '../../scripts/rescore/main';
+import { Connector } from '../../scripts/rescore/orgRun';
 
 export const SA = 'Stakeholder_Assessment__c';
 export const SC = 'C139_Scorecard__c';
@@ -47,7 +48,7 @@ export interface RunResult {
 export async function rescore(
     org: FakeOrg,
     argv: readonly string[],
-    options: { signal?: AbortSignal; env?: NodeJS.ProcessEnv } = {}
+    options: { signal?: AbortSignal; env?: NodeJS.ProcessEnv; connect?: Connector } = {}
 ): Promise<RunResult> {
     let stdout = '';
     let stderr = '';
@@ -55,7 +56,8 @@ export async function rescore(
         [...FAST, ...argv],
         { SF_INSTANCE_URL: org.url, SF_ACCESS_TOKEN: org.accessToken, ...options.env },
         { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), progressStream: null, width: 120 },
-        options.signal ?? new AbortController().signal
+        options.signal ?? new AbortController().signal,
+        options.connect
     );
     let json: unknown = null;
     if (argv.includes('--json')) json = JSON.parse(stdout);
