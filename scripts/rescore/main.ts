@@ -6,7 +6,7 @@ import { HELP, RescoreOptions, parseOptions } from './options';
 import { RunLog, RunOutcome, EXIT } from './outcome';
 import { Progress, renderSummary, renderTable } from './present';
 import { ReportWriter } from './report';
-import { Connector, connectOrg, runOrg } from './orgRun';
+import type { Connector } from './orgRun';
 
 export interface Io {
     readonly stdout: (text: string) => void;
@@ -94,7 +94,7 @@ export async function main(
     io: Io,
     signal: AbortSignal,
     /** Tests hand in their own jsforce Connection (one with a refreshFn, say); the script uses connectOrg. */
-    connect: Connector = connectOrg
+    connect?: Connector
 ): Promise<number> {
     let options: RescoreOptions | null = null;
     let log: RunLog | null = null;
@@ -113,7 +113,8 @@ export async function main(
         const outcome =
             options.source.kind === 'sample' || options.source.kind === 'input-dir'
                 ? await runOffline(options, log, progress, signal)
-                : await runOrg(options, log, progress, signal, connect);
+                : // Loaded only for an org: jsforce and undici add about 36 MB that offline runs do not need.
+                  await (await import('./orgRun')).runOrg(options, log, progress, signal, connect);
         await log.close();
         if (options.json) {
             io.stdout(
