@@ -1,5 +1,6 @@
 import { Server, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { Connection as CoreConnection } from '@salesforce/core';
 import { Connection } from 'jsforce';
 import { MODEL_VERSION } from 'c/dealControlModel';
 import { FakeOrg } from '../fakeOrg';
@@ -177,6 +178,58 @@ describe("session renewal through the Connection's refresh delegate (--target-or
             expect(sent.filter((e) => e.path.includes(object)).length).toBeLessThanOrEqual(2);
         }
     });
+});
+
+describe("@salesforce/core's Connection (what --target-org uses)", () => {
+    let org: FakeOrg;
+    afterEach(() => org.close());
+
+    /**
+     * The class org.getConnection() returns (it extends @jsforce/jsforce-node's Connection and adds
+     * the sf CLI's headers to conn.request), built here from a stub AuthInfo because the fake org
+     * has no OAuth endpoints for Org.create to resolve a username. In real use the refreshFn comes
+     * from the CLI's stored auth.
+     */
+    function coreConnector(onRefresh: () => void): Connector {
+        return async () => {
+            const conn = new CoreConnection({
+                authInfo: { getUsername: () => 'admin@example.com' } as never,
+                connectionOptions: {
+                    instanceUrl: org.url,
+                    accessToken: 'stale-token',
+                    version: '66.0',
+                    refreshFn: (_conn: unknown, callback: (error: Error | null, token?: string) => void) => {
+                        onRefresh();
+                        callback(null, org.accessToken);
+                    }
+                }
+            });
+            await conn.init();
+            return conn as unknown as Connection;
+        };
+    }
+
+    it.each([['--rest'], ['--bulk']])(
+        '%s --apply runs on it, renews its session, and counts every request',
+        async (transport) => {
+            org = await withOrg();
+            const deal = addDeal(org, [{ Attitude_To_Us__c: 'Mentor' }], { Coach__c: 'Identified' });
+            org.faults.add({
+                kind: transport === '--rest' ? 'collectionsUpdate' : 'ingestUpload',
+                times: 1,
+                response: 'expiredSession'
+            });
+            let refreshes = 0;
+            const r = await rescore(org, [transport, '--apply', '--json', '--state-dir', tempDir('state')], {
+                connect: coreConnector(() => (refreshes += 1))
+            });
+            expect(r.code).toBe(0);
+            expect(refreshes).toBe(2);
+            expect(r.json.result.apiCalls).toBe(org.log.filter((e) => e.kind !== 'versions').length);
+            expect(org.store.get(SA, deal.stakeholderIds[0])!.Support_Index__c).toBe(2);
+            expect(org.store.get(SC, deal.scorecardId)!.Model_Version__c).toBe(MODEL_VERSION);
+        }
+    );
 });
 
 describe('Bulk result pages are streamed, not buffered', () => {
