@@ -191,7 +191,7 @@ export class MeteredTransport extends Transport {
                 stream.on('response', (response: HttpResponse) => {
                     this.meter.onHeaders(response.headers);
                     if (!streamBody) {
-                        // jsforce ends a body stream that breaks half-way never: do not wait forever.
+                        // jsforce has no timeout for a body that stops arriving: give up after timeoutMs.
                         bodyTimer = setTimeout(() => {
                             const timeout = new Error('body timeout');
                             timeout.name = 'TimeoutError';
