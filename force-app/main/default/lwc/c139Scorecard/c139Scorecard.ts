@@ -68,6 +68,7 @@ const TEMPLATE_LABELS: readonly LabelKey[] = [
     'staleScore',
     'useSavedValue',
     'loadErrorTitle',
+    'loadPartialTitle',
     'saveErrorTitle',
     'saveErrorKeep',
     'retry',
@@ -105,12 +106,9 @@ export default class C139Scorecard extends LightningElement {
     @wire(graphql, { query: DEAL_QUERY, variables: '$variables' })
     wiredDeal(result: GraphQLResult): void {
         this.wireResult = result;
-        if (result.errors && result.errors.length > 0) {
-            this.loadErrors = reduceErrors(result.errors);
-            return;
-        }
+        // GraphQL can answer with data and errors together: score what arrived and say what did not.
+        this.loadErrors = result.errors && result.errors.length > 0 ? reduceErrors(result.errors) : [];
         if (result.data) {
-            this.loadErrors = [];
             this.snapshot = toDealSnapshot(result.data);
             const fromServer = this.snapshot.scorecard;
             if (
@@ -132,6 +130,10 @@ export default class C139Scorecard extends LightningElement {
 
     get hasLoadErrors(): boolean {
         return this.loadErrors.length > 0;
+    }
+
+    get loadErrorTitle(): string {
+        return label(this.snapshot === null ? 'loadErrorTitle' : 'loadPartialTitle', this.language);
     }
 
     get loadErrorList(): string[] {

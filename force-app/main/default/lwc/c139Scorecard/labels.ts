@@ -88,6 +88,10 @@ export const LABELS = {
     savedValue: t('Saved value: {value}', '已保存的值：{value}'),
     useSavedValue: t('Use the saved value', '改用已保存的值'),
     loadErrorTitle: t('The scorecard could not be loaded', '无法加载评分卡'),
+    loadPartialTitle: t(
+        'Part of the deal could not be loaded; the score below may miss evidence',
+        '部分数据未能加载，下面的分数可能缺少证据'
+    ),
     saveErrorTitle: t('The scorecard was not saved', '评分卡未保存'),
     saveErrorKeep: t(
         'Your choices are still on screen: fix the problem and save again.',

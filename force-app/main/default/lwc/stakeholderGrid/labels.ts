@@ -6,6 +6,10 @@ export const LABELS = {
     add: t('Add stakeholder', '添加决策相关人'),
     loading: t('Loading the buying committee…', '正在加载采购决策链…'),
     loadFailed: t('The buying committee could not be loaded.', '无法加载采购决策链。'),
+    loadPartial: t(
+        'Part of the deal could not be loaded; what is shown may be incomplete.',
+        '部分数据未能加载，下面显示的内容可能不完整。'
+    ),
     retry: t('Try again', '重试'),
     emptyLine1: t(
         'Map everyone who influences this decision: role, influence, and the five dimensions — dominant need, attitude to change, decision focus, closeness to us, attitude to us.',

@@ -61,11 +61,9 @@ export default class StakeholderGrid extends LightningElement {
     wiredDeal(result: GraphQLResult): void {
         this.wiredResult = result;
         const { data, errors } = result ?? {};
-        if (errors && errors.length > 0) {
-            this.loadErrors = reduceErrors(errors);
-            return;
-        }
-        this.loadErrors = [];
+        // GraphQL can answer with data and errors together (a field or object the user may not
+        // read): show what arrived and say what did not, rather than hiding the whole committee.
+        this.loadErrors = errors && errors.length > 0 ? reduceErrors(errors) : [];
         if (!data) return;
         this.snapshot = toDealSnapshot(data);
         this.syncEditor();
@@ -97,6 +95,10 @@ export default class StakeholderGrid extends LightningElement {
 
     get hasLoadErrors(): boolean {
         return this.loadErrors.length > 0;
+    }
+
+    get loadErrorTitle(): string {
+        return this.snapshot === null ? this.labels.loadFailed : this.labels.loadPartial;
     }
 
     get isEmpty(): boolean {

@@ -137,6 +137,19 @@ describe('loading and load errors', () => {
         expect(textOf(element, '[data-id="score-value"]')).toBe('53 of 100');
     });
 
+    it('scores what arrived and names what did not when the query answers in part', async () => {
+        // GraphQL can return data and errors together; the test adapter's base emit sends both.
+        const emitBoth = Object.getPrototypeOf(graphqlWire).emit as (value: unknown) => void;
+        const element = mount();
+        emitBoth.call(graphqlWire, { data: deal(), errors: graphqlErrors });
+        await flush();
+        expect(textOf(element, '[data-id="load-errors"] h3')).toBe(
+            'Part of the deal could not be loaded; the score below may miss evidence'
+        );
+        expect(textOf(element, '[data-id="score-value"]')).toBe('53 of 100');
+        await expect(element).toBeAccessible();
+    });
+
     it('says so when the Opportunity cannot be read', async () => {
         const element = await loaded({ noOpportunity: true });
         expect(textOf(element, '[data-id="no-opportunity"]')).toBe(

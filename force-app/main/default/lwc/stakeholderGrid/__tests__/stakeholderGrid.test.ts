@@ -93,6 +93,21 @@ describe('c-stakeholder-grid: loading, empty and error states', () => {
     });
 });
 
+describe('c-stakeholder-grid: a query that answers in part', () => {
+    it('shows the committee that arrived and names what did not', async () => {
+        // GraphQL can return data and errors together; the test adapter's base emit sends both.
+        const emitBoth = Object.getPrototypeOf(graphqlAdapter).emit as (value: unknown) => void;
+        const element = mount();
+        emitBoth.call(graphqlAdapter, { data: dealVitaminErp, errors: graphqlErrors });
+        await flushPromises();
+        expect(text(element, '.load-errors h3')).toBe(
+            'Part of the deal could not be loaded; what is shown may be incomplete.'
+        );
+        expect(cellText(rowOf(element, '王总'), 'td[data-label="Role"]')).toBe('VP in charge');
+        await expect(element).toBeAccessible();
+    });
+});
+
 describe('c-stakeholder-grid: the case-study committee', () => {
     it('shows one row per stakeholder with role, position badges, influence, the five dimensions and support', async () => {
         const element = mount();
