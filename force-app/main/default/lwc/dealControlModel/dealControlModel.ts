@@ -10,4 +10,5 @@ export * from './stakeholderScoring';
 export * from './evidence';
 export * from './scorecardScoring';
 export * from './summary';
+export * from './workNext';
 export * from './contract';
