@@ -32,6 +32,13 @@ export const LABELS = {
     gap: t('Gap', '缺口'),
     edit: t('Edit', '编辑'),
     editPerson: t('Edit {name}', '编辑 {name}'),
+    workNextTitle: t('Work on next', '下一步重点'),
+    unnamed: t('(no name)', '（无姓名）'),
+    sentenceEnd: t('. ', '。'),
+    workNextIntro: t(
+        'The people who weigh most in the decision and have something to fix, most urgent first.',
+        '在决策中分量最重且有待解决问题的人，最紧迫的排在前面。'
+    ),
     delete: t('Delete', '删除'),
     deletePerson: t('Delete {name}', '删除 {name}'),
     confirmDelete: t('Delete the assessment of {name}?', '删除 {name} 的评估？'),

@@ -3,7 +3,7 @@ import { graphql, GraphQLResult } from 'lightning/graphql';
 import { createRecord, deleteRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LANG from '@salesforce/i18n/lang';
-import { FIVE_DIMENSIONS, scoreStakeholder, toLang } from 'c/dealControlModel';
+import { FIVE_DIMENSIONS, rankWorkNext, scoreStakeholder, toLang } from 'c/dealControlModel';
 import {
     DEAL_QUERY,
     DealSnapshot,
@@ -25,6 +25,23 @@ import { format, labelsFor } from './labels';
 
 const lang = toLang(LANG);
 const L = labelsFor(lang);
+
+/** How many people the "work on next" list names: enough to plan the week, few enough to act on. */
+const WORK_NEXT_LIMIT = 3;
+
+/** Today in the user's own time zone (an action due today is not overdue yet). */
+function localToday(now: Date): string {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+interface WorkNextView {
+    id: string;
+    name: string;
+    openLabel: string;
+    reasonText: string;
+    action: string;
+}
 
 const SORTABLE: Array<{ key: SortKey; label: string }> = [
     { key: 'name', label: L.colName },
@@ -122,6 +139,27 @@ export default class StakeholderGrid extends LightningElement {
             confirming: row.id === this.confirmingDeleteId,
             confirmText: format(L.confirmDelete, { name: row.name })
         }));
+    }
+
+    /** Who to work on next, from the shared model's ranking. */
+    get workNext(): WorkNextView[] {
+        const assessments = this.snapshot?.assessments ?? [];
+        return rankWorkNext(assessments, { today: localToday(new Date()), limit: WORK_NEXT_LIMIT }).map(
+            (item) => {
+                const name = item.stakeholder.name ?? L.unnamed;
+                return {
+                    id: item.stakeholder.id ?? '',
+                    name,
+                    openLabel: format(L.editPerson, { name }),
+                    reasonText: item.reasons.map((r) => r.label[lang]).join(' · ') + L.sentenceEnd,
+                    action: item.reasons[0].action[lang]
+                };
+            }
+        );
+    }
+
+    get hasWorkNext(): boolean {
+        return this.workNext.length > 0;
     }
 
     get placeholders(): Placeholder[] {

@@ -234,6 +234,63 @@ describe('c-stakeholder-grid: the case-study committee', () => {
     });
 });
 
+describe('c-stakeholder-grid: who to work on next', () => {
+    // Worked by hand from the fixture on 5 March 2026 (weight × summed severity):
+    // 王乘 High + body = 4 × (attitude unknown 3 + no contact 2 + gaps 1) = 24;
+    // 仇经理 High + body = 4 × (non-supporter 3 + little contact 2) = 20;
+    // 李总 Medium + body = 3 × (little contact 2) = 6; 张工 Low = 1 × (opponent 3) = 3 (fourth, not shown);
+    // 王总, 王经理: nothing to fix (王总's next action is due on 20 March).
+    it('names the three most urgent people with their reasons and the first action', async () => {
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        expect(text(element, '.work-next h3')).toBe('Work on next');
+        const items = qa(element, '.work-next-item').map((li) =>
+            (li.textContent ?? '').replace(/\s+/g, ' ').trim()
+        );
+        expect(items).toEqual([
+            '王乘 — Attitude unknown · Too little contact · Dimensions unknown. Find out where this person stands: ask your coach.',
+            '仇经理 — Against us · Too little contact. Learn why, share nothing sensitive, and build support around this person.',
+            '李总 — Too little contact. Plan a meeting, introduced by someone they trust.'
+        ]);
+        await expect(element).toBeAccessible();
+    });
+
+    it('adds an overdue next action to the reasons once its date has passed', async () => {
+        jest.setSystemTime(new Date('2026-03-21T12:00:00.000Z'));
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        // 王总 High + top DM + body = 7 × (overdue 2) = 14: third, ahead of 李总.
+        const names = qa(element, '.work-next-open').map((b) => (b.textContent ?? '').trim());
+        expect(names).toEqual(['王乘', '仇经理', '王总']);
+        expect(text(element, '.work-next-item:nth-child(3) .work-next-reasons')).toBe(
+            '— Next action overdue.'
+        );
+    });
+
+    it('opens the editor on the person when the name is activated', async () => {
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        const open = qa<HTMLButtonElement>(element, '.work-next-open')[0];
+        expect(open.getAttribute('aria-label')).toBe('Edit 王乘');
+        open.click();
+        await flushPromises();
+        const editor = q(element, 'c-stakeholder-editor') as HTMLElement & {
+            record: Record<string, unknown>;
+        };
+        expect(editor.record).toMatchObject({ Name: '王乘' });
+    });
+
+    it('shows no list when nobody has anything to fix', async () => {
+        const element = mount();
+        graphqlAdapter.emit(dealEmpty);
+        await flushPromises();
+        expect(element.shadowRoot!.querySelector('.work-next')).toBeNull();
+    });
+});
+
 describe('c-stakeholder-grid: contact roles not yet assessed', () => {
     it('lists contact roles without an assessment as "not yet assessed"', async () => {
         const element = mount();

@@ -23,6 +23,21 @@ function mount(): HTMLElement {
 }
 
 describe('c-stakeholder-grid in Simplified Chinese', () => {
+    it('names who to work on next in Chinese', async () => {
+        jest.useFakeTimers({
+            now: new Date('2026-03-05T12:00:00.000Z'),
+            doNotFake: ['setTimeout', 'clearTimeout', 'nextTick', 'queueMicrotask']
+        });
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        expect(text(element, '.work-next h3')).toBe('下一步重点');
+        expect(text(element, '.work-next-item:first-child')).toBe(
+            '王乘 — 态度不明 · 联系太少 · 维度未知。弄清此人的立场：向教练了解。'
+        );
+        jest.useRealTimers();
+    });
+
     it('shows headers, values, gaps, badges and the committee summary in Chinese', async () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp);
