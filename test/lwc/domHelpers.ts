@@ -40,3 +40,14 @@ export function pick(root: Element, field: string, value: string, checked = true
 export function text(root: Element, selector: string): string {
     return (q(root, selector).textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Fixes the clock at `iso` for components that read today's date, while promises and the
+ * setTimeout that flushPromises uses keep running for real. Undo with jest.useRealTimers().
+ */
+export function fixClockAt(iso: string): void {
+    jest.useFakeTimers({
+        now: new Date(iso),
+        doNotFake: ['setTimeout', 'clearTimeout', 'nextTick', 'queueMicrotask']
+    });
+}

@@ -6,7 +6,7 @@ import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.
 import saveConflict from '../../dealControlData/__tests__/data/saveConflict.json';
 import saveFieldErrors from '../../dealControlData/__tests__/data/saveFieldErrors.json';
 import networkError from '../../dealControlData/__tests__/data/networkError.json';
-import { flushPromises, pick, q, qa, text, tick, type } from 'test-utils/domHelpers';
+import { fixClockAt, flushPromises, pick, q, qa, text, tick, type } from 'test-utils/domHelpers';
 
 const mockedCreate = createRecord as unknown as jest.Mock;
 const mockedUpdate = updateRecord as unknown as jest.Mock;
@@ -32,10 +32,7 @@ function clickSave(element: Element): void {
 }
 
 beforeEach(() => {
-    jest.useFakeTimers({
-        now: new Date(NOW),
-        doNotFake: ['setTimeout', 'clearTimeout', 'nextTick', 'queueMicrotask']
-    });
+    fixClockAt(NOW);
 });
 
 afterEach(() => {

@@ -6,7 +6,7 @@ import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.
 import dealEmpty from '../../dealControlData/__tests__/data/dealEmpty.json';
 import graphqlErrors from '../../dealControlData/__tests__/data/graphqlErrors.json';
 import networkError from '../../dealControlData/__tests__/data/networkError.json';
-import { flushPromises, q, qa, text } from 'test-utils/domHelpers';
+import { fixClockAt, flushPromises, q, qa, text } from 'test-utils/domHelpers';
 
 interface TestAdapter {
     emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
@@ -40,10 +40,7 @@ const cellText = (row: HTMLElement, selector: string): string =>
     (row.querySelector(selector)!.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 beforeEach(() => {
-    jest.useFakeTimers({
-        now: new Date(NOW),
-        doNotFake: ['setTimeout', 'clearTimeout', 'nextTick', 'queueMicrotask']
-    });
+    fixClockAt(NOW);
 });
 
 afterEach(() => {

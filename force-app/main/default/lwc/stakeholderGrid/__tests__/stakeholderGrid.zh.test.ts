@@ -3,7 +3,7 @@ import { graphql } from 'lightning/graphql';
 import StakeholderGrid from 'c/stakeholderGrid';
 import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.json';
 import dealEmpty from '../../dealControlData/__tests__/data/dealEmpty.json';
-import { flushPromises, q, qa, text } from 'test-utils/domHelpers';
+import { fixClockAt, flushPromises, q, qa, text } from 'test-utils/domHelpers';
 
 jest.mock('@salesforce/i18n/lang', () => ({ __esModule: true, default: 'zh-CN' }), { virtual: true });
 
@@ -24,10 +24,7 @@ function mount(): HTMLElement {
 
 describe('c-stakeholder-grid in Simplified Chinese', () => {
     it('names who to work on next in Chinese', async () => {
-        jest.useFakeTimers({
-            now: new Date('2026-03-05T12:00:00.000Z'),
-            doNotFake: ['setTimeout', 'clearTimeout', 'nextTick', 'queueMicrotask']
-        });
+        fixClockAt('2026-03-05T12:00:00.000Z');
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
