@@ -1,4 +1,4 @@
-import { Lang, LocalizedText, toLang } from 'c/dealControlModel';
+import { Lang, LocalizedText, fillTemplate, toLang } from 'c/dealControlModel';
 
 /**
  * Every text the script shows a person exists in English and Simplified Chinese. The language
@@ -21,15 +21,12 @@ export function say(text: LocalizedText): string {
 
 /** A bilingual text with `{name}` placeholders filled from params. */
 export function fill(text: LocalizedText, params: Readonly<Record<string, string | number>>): LocalizedText {
-    const apply = (s: string): string =>
-        s.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
-    return { en: apply(text.en), zh: apply(text.zh) };
+    return { en: fillTemplate(text.en, params), zh: fillTemplate(text.zh, params) };
 }
 
 /** An error whose message a person can act on, in both languages, with the exit code it implies. */
 export class RescoreError extends Error {
-    // `declare` keeps these out of the emitted class fields: the LWC Jest transformer would otherwise
-    // treat a subclass with fields as a component and pull in the `lwc` engine.
+    // `declare`: assigned in the constructor after super(), not as class-field initialisers.
     declare readonly text: LocalizedText;
     declare readonly exitCode: number;
     declare readonly code: string;

@@ -1,4 +1,4 @@
-import { Lang, LocalizedText, t } from 'c/dealControlModel';
+import { Lang, LocalizedText, fillTemplate, t } from 'c/dealControlModel';
 
 /**
  * Every text the scorecard shows that does not come from the model, in English and Simplified
@@ -114,7 +114,5 @@ export function label(
     lang: Lang,
     params: Readonly<Record<string, string | number>> = {}
 ): string {
-    return LABELS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
-        return name in params ? String(params[name]) : whole;
-    });
+    return fillTemplate(LABELS[key][lang], params);
 }

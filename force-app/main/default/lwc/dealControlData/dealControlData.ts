@@ -546,3 +546,9 @@ export function isConflictError(error: unknown): boolean {
 export function isDuplicateError(error: unknown): boolean {
     return asList(error).some((one) => codesOf(one).includes('DUPLICATE_VALUE'));
 }
+
+/** Today (or the given moment) as YYYY-MM-DD in the user's own time zone, for date fields and due dates. */
+export function localDate(now: Date): string {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -18,6 +18,23 @@ export function localize(text: LocalizedText, locale: string | null | undefined)
     return text[toLang(locale)];
 }
 
+/** Fills `{name}` placeholders from params; unknown placeholders stay as written. */
+export function fillTemplate(template: string, params: Readonly<Record<string, string | number>>): string {
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+        return name in params ? String(params[name]) : whole;
+    });
+}
+
+/** A bilingual catalogue reduced to one language, as plain strings for a template. */
+export function inLanguage<K extends string>(
+    catalogue: Readonly<Record<K, LocalizedText>>,
+    lang: Lang
+): Record<K, string> {
+    return Object.fromEntries(
+        Object.entries<LocalizedText>(catalogue).map(([key, text]) => [key, text[lang]])
+    ) as Record<K, string>;
+}
+
 export function t(en: string, zh: string): LocalizedText {
     return Object.freeze({ en, zh });
 }

@@ -147,11 +147,7 @@ export function buildSaveRequest(values: FormValues, context: SaveContext): Save
     };
 }
 
-/** Today as YYYY-MM-DD in the user's local calendar (the default "assessed on"). */
-export function localDate(now: Date): string {
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { localDate } from 'c/dealControlData';
 
 /** Fields whose newer stored value differs from what the rep has in the form. */
 export function conflictingFields(values: FormValues, newer: Readonly<Record<string, unknown>>): string[] {

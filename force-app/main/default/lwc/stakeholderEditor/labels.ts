@@ -1,5 +1,5 @@
 // Every string the editor shows that the model does not provide, in English and Simplified Chinese.
-import { LocalizedText, Lang, t } from 'c/dealControlModel';
+import { LocalizedText, Lang, inLanguage, t } from 'c/dealControlModel';
 
 export const LABELS = {
     titleNew: t('Assess a stakeholder', '评估一位决策相关人'),
@@ -80,8 +80,5 @@ export type LabelKey = keyof typeof LABELS;
 
 /** The editor's texts in one language, as plain strings for the template. */
 export function labelsFor(lang: Lang): Record<LabelKey, string> {
-    return Object.fromEntries(Object.entries(LABELS).map(([key, text]) => [key, text[lang]])) as Record<
-        LabelKey,
-        string
-    >;
+    return inLanguage(LABELS, lang);
 }

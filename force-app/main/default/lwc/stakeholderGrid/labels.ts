@@ -1,5 +1,5 @@
 // Every string the grid shows that the model does not provide, in English and Simplified Chinese.
-import { InsightCode, Lang, LocalizedText, t } from 'c/dealControlModel';
+import { InsightCode, Lang, LocalizedText, inLanguage, t } from 'c/dealControlModel';
 
 export const LABELS = {
     title: t('Buying committee', '采购决策链'),
@@ -85,15 +85,7 @@ export const INSIGHT_BADGES: Readonly<Record<InsightCode, LocalizedText>> = {
 export type LabelKey = keyof typeof LABELS;
 
 export function labelsFor(lang: Lang): Record<LabelKey, string> {
-    return Object.fromEntries(Object.entries(LABELS).map(([key, text]) => [key, text[lang]])) as Record<
-        LabelKey,
-        string
-    >;
+    return inLanguage(LABELS, lang);
 }
 
-/** Fills `{name}`-style placeholders. */
-export function format(template: string, values: Record<string, string | number>): string {
-    return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-        return key in values ? String(values[key]) : whole;
-    });
-}
+export { fillTemplate as format } from 'c/dealControlModel';

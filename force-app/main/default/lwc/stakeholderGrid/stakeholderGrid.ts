@@ -8,6 +8,7 @@ import {
     DEAL_QUERY,
     DealSnapshot,
     dealQueryVariables,
+    localDate,
     reduceErrors,
     toDealSnapshot
 } from 'c/dealControlData';
@@ -28,12 +29,6 @@ const L = labelsFor(lang);
 
 /** How many people the "work on next" list names: enough to plan the week, few enough to act on. */
 const WORK_NEXT_LIMIT = 3;
-
-/** Today in the user's own time zone (an action due today is not overdue yet). */
-function localToday(now: Date): string {
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 interface WorkNextView {
     id: string;
@@ -144,7 +139,7 @@ export default class StakeholderGrid extends LightningElement {
     /** Who to work on next, from the shared model's ranking. */
     get workNext(): WorkNextView[] {
         const assessments = this.snapshot?.assessments ?? [];
-        return rankWorkNext(assessments, { today: localToday(new Date()), limit: WORK_NEXT_LIMIT }).map(
+        return rankWorkNext(assessments, { today: localDate(new Date()), limit: WORK_NEXT_LIMIT }).map(
             (item) => {
                 const name = item.stakeholder.name ?? L.unnamed;
                 return {

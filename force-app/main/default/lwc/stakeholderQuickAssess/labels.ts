@@ -1,5 +1,5 @@
 // Every string the quick action shows that the model does not provide, in English and Simplified Chinese.
-import { Lang, LocalizedText, t } from 'c/dealControlModel';
+import { Lang, LocalizedText, inLanguage, t } from 'c/dealControlModel';
 
 export const LABELS = {
     heading: t('Assess a stakeholder', '评估一位决策相关人'),
@@ -21,8 +21,5 @@ export const LABELS = {
 export type LabelKey = keyof typeof LABELS;
 
 export function labelsFor(lang: Lang): Record<LabelKey, string> {
-    return Object.fromEntries(Object.entries(LABELS).map(([key, text]) => [key, text[lang]])) as Record<
-        LabelKey,
-        string
-    >;
+    return inLanguage(LABELS, lang);
 }

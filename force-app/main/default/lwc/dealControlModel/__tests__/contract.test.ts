@@ -8,7 +8,9 @@ import {
     SCORECARD_INPUT_FIELDS,
     STAKEHOLDER_INPUT_FIELDS,
     comparableDerivedFields,
+    fillTemplate,
     findValue,
+    inLanguage,
     localize,
     toLang,
     valuesOf,
@@ -139,6 +141,17 @@ describe('languages', () => {
         [null, 'en']
     ])('maps %p to %p', (locale, lang) => {
         expect(toLang(locale)).toBe(lang);
+    });
+
+    it('fills placeholders and leaves unknown ones as written', () => {
+        expect(fillTemplate('Edit {name} ({count})', { name: '王总', count: 2 })).toBe('Edit 王总 (2)');
+        expect(fillTemplate('{missing} stays', {})).toBe('{missing} stays');
+    });
+
+    it('reduces a bilingual catalogue to one language', () => {
+        const catalogue = { save: { en: 'Save', zh: '保存' }, cancel: { en: 'Cancel', zh: '取消' } };
+        expect(inLanguage(catalogue, 'zh')).toEqual({ save: '保存', cancel: '取消' });
+        expect(inLanguage(catalogue, 'en')).toEqual({ save: 'Save', cancel: 'Cancel' });
     });
 
     it('localizes a text', () => {
