@@ -1,8 +1,8 @@
 import { createReadStream, unlinkSync } from 'node:fs';
 import { Transform, pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
-import { HttpApi } from 'jsforce/lib/http-api';
-import type { HttpResponse } from 'jsforce/lib/types';
+import { HttpApi } from '@jsforce/jsforce-node/lib/http-api';
+import type { HttpResponse } from '@jsforce/jsforce-node/lib/types';
 import { RawRecord, t } from 'c/dealControlModel';
 import { RescoreObject } from './derived';
 import { UpdateCsvWriter } from './csvFiles';

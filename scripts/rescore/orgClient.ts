@@ -1,4 +1,4 @@
-import { Connection } from 'jsforce';
+import { Connection } from '@jsforce/jsforce-node';
 import { t } from 'c/dealControlModel';
 import { RescoreError, fill } from './i18n';
 import { FREE_KINDS, RequestKind } from './requestKind';

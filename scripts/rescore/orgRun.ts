@@ -7,7 +7,7 @@ import { UpdateCsvWriter } from './csvFiles';
 import { OBJECTS, RescoreObject, SCORECARD_OBJECT, STAKEHOLDER_OBJECT, readFields } from './derived';
 import { Change, RescoreEngine, RunStats, emptyStats } from './engine';
 import { RescoreError, fill, say } from './i18n';
-import { Connection } from 'jsforce';
+import { Connection } from '@jsforce/jsforce-node';
 import { BudgetExhausted, HttpError, NetworkFailure, OrgClient } from './orgClient';
 import { RescoreOptions } from './options';
 import { RunLog, RunOutcome, RunSummary, exitCodeOf } from './outcome';

@@ -1,7 +1,7 @@
 import { Duplex, PassThrough, Readable } from 'node:stream';
-import { Transport } from 'jsforce/lib/transport';
-import type { HttpRequest, HttpRequestOptions, HttpResponse } from 'jsforce/lib/types';
-import { StreamPromise } from 'jsforce/lib/util/promise';
+import { Transport } from '@jsforce/jsforce-node/lib/transport';
+import type { HttpRequest, HttpRequestOptions, HttpResponse } from '@jsforce/jsforce-node/lib/types';
+import { StreamPromise } from '@jsforce/jsforce-node/lib/util/promise';
 import { RequestKind, requestKind } from './requestKind';
 import { isTransientNetworkError } from './retry';
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { MODEL_VERSION } from 'c/dealControlModel';
 import { FakeOrg } from '../fakeOrg';
-import { Connection } from 'jsforce';
+import { Connection } from '@jsforce/jsforce-node';
 import { OrgClient } from '../../scripts/rescore/orgClient';
 import { restCount } from '../../scripts/rescore/rest';
 import { SA, SC, addDeal, rescore, tempDir, withOrg } from './harness';

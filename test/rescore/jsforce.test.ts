@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { Server, createServer } from 'node:http';
+import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { Connection as CoreConnection } from '@salesforce/core';
-import { Connection } from 'jsforce';
+import { Connection } from '@jsforce/jsforce-node';
 import { MODEL_VERSION } from 'c/dealControlModel';
 import { FakeOrg } from '../fakeOrg';
 import { bulkQuery } from '../../scripts/rescore/bulk';
@@ -35,6 +37,19 @@ function renewable(org: FakeOrg, token: () => string, onRefresh: () => void = ()
             }
         });
 }
+
+describe('one copy of jsforce', () => {
+    it('the script loads the same @jsforce/jsforce-node as @salesforce/core (the transport reaches into its internals)', () => {
+        const fromCore = require.resolve('@jsforce/jsforce-node', {
+            paths: [path.dirname(require.resolve('@salesforce/core'))]
+        });
+        expect(require.resolve('@jsforce/jsforce-node')).toBe(fromCore);
+        // Pinned exactly: a minor release may change the internals MeteredTransport overrides.
+        const pkg = JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8'));
+        expect(pkg.devDependencies['@jsforce/jsforce-node']).toMatch(/^\d+\.\d+\.\d+$/);
+        expect(pkg.devDependencies.jsforce).toBeUndefined();
+    });
+});
 
 describe('requests go through jsforce', () => {
     let server: Server;

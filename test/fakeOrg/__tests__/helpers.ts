@@ -1,5 +1,5 @@
 import '../jestNodeShim';
-import { Connection } from 'jsforce';
+import { Connection } from '@jsforce/jsforce-node';
 import { FakeOrg } from '../index';
 
 /** A jsforce connection to the fake, exactly as the rescore script builds one from env variables. */
