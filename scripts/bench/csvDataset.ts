@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { PICKLIST_VALUES, STAKEHOLDER_INPUT_FIELDS, SCORECARD_INPUT_FIELDS } from 'c/dealControlModel';
-import { idSuffix } from '../rescore/soql';
+import { idSuffix } from '../shared/recordId';
 
 /** A fast deterministic generator (mulberry32), so every benchmark run scores the same data. */
 function random(seed: number): () => number {

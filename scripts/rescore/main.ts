@@ -1,28 +1,26 @@
 import path from 'node:path';
-import { LocalizedText, t } from 'c/dealControlModel';
-import { RescoreError, fill, say, setLang } from './i18n';
-import { runOffline } from './offline';
+import { t } from 'c/dealControlModel';
+import { CliIo, CliProgram, CliResult, runCli } from '../shared/cliProgram';
+import { fill, say } from '../shared/i18n';
+import { PlannedFile, guardOutputs, prepareOutputDir, prepareOutputFile } from '../shared/paths';
+import { runAsScript } from '../shared/process';
+import type { Connector } from './connect';
+import { csvInputFiles, csvOutputFiles, runOffline } from './offline';
 import { HELP, RescoreOptions, parseOptions } from './options';
-import { RunLog, RunOutcome, EXIT } from './outcome';
+import { RunLog, RunOutcome } from './outcome';
 import { Progress, renderSummary, renderTable } from './present';
-import { ReportWriter } from './report';
-import type { Connector } from './orgRun';
+import { REPORT_ROLE, ReportWriter } from './report';
+import { stateFileOf } from './state';
 
-export interface Io {
-    readonly stdout: (text: string) => void;
-    readonly stderr: (text: string) => void;
-    /** Whether stderr is a terminal: only then is there a progress bar. */
-    readonly progressStream: NodeJS.WriteStream | null;
-    readonly width: number;
-}
+export type Io = CliIo;
 
 export const DEFAULT_SAMPLE_DIR = path.resolve(__dirname, '../../data');
 
-function humanOutput(outcome: RunOutcome, options: RescoreOptions, io: Io): void {
+function humanOutput(outcome: RunOutcome, io: Io): void {
     const { summary } = outcome;
     if (outcome.table) {
         io.stdout(
-            `${say(fill(t('Deal Control — C139 control scores (model {v})', 'Deal Control — C139 掌控度得分（模型 {v}）'), { v: summary.modelVersion }))}\n\n`
+            `${say(fill(t('Deal Control — C139 control scores (model {v})', '控单管理 — C139 控单得分（模型 {v}）'), { v: summary.modelVersion }))}\n\n`
         );
         io.stdout(`${renderTable(outcome.table, io.width)}\n`);
     }
@@ -49,9 +47,9 @@ function humanOutput(outcome: RunOutcome, options: RescoreOptions, io: Io): void
         return;
     }
     io.stdout(
-        `${renderSummary({ ...summary, mode: summary.source === 'org' ? summary.mode : summary.outputDir && summary.mode !== 'check' ? 'csv' : summary.mode })}\n`
+        `${renderSummary({ ...summary, mode: summary.source === 'org' ? summary.mode : summary.outputDir && summary.mode !== 'check' && !summary.stopped ? 'csv' : summary.mode })}\n`
     );
-    if (summary.outputDir && summary.mode !== 'check') {
+    if (summary.outputDir && summary.mode !== 'check' && !summary.stopped) {
         io.stdout(
             `${say(
                 fill(
@@ -70,7 +68,6 @@ function humanOutput(outcome: RunOutcome, options: RescoreOptions, io: Io): void
     }
     if (summary.stopped) io.stderr(`${summary.stopped.message}\n${summary.stopped.resume}\n`);
     for (const warning of outcome.warnings) io.stderr(`${say(warning)}\n`);
-    void options;
 }
 
 function renderSampleFooter(summary: RunOutcome['summary']): string {
@@ -80,11 +77,86 @@ function renderSampleFooter(summary: RunOutcome['summary']): string {
         fill(
             t(
                 'Bundled sample data: {s} stakeholder assessments and {c} scorecards scored with the shared model, nothing written.\nOn an org: npm run rescore -- --target-org <alias> (dry run), then add --apply to write. Details: docs/admin-rescore.md',
-                '内置示例数据：使用共享模型为 {s} 条干系人评估和 {c} 张记分卡评分，未写入任何内容。\n连接组织：npm run rescore -- --target-org <别名>（试运行），确认后加 --apply 写入。详见 docs/admin-rescore.md'
+                '内置示例数据：使用共享模型为 {s} 条五维评估和 {c} 张 C139 记分卡评分，未写入任何内容。\n连接组织：npm run rescore -- --target-org <别名>（试运行），确认后加 --apply 写入。详见 docs/admin-rescore.md'
             ),
             { s: s.read, c: c.read }
         )
     );
+}
+
+const INPUT_ROLE = t('the CSV export', 'CSV 导出文件');
+const STATE_ROLE = t('the saved run state', '已保存的运行状态');
+
+/**
+ * Every file the run will read and write, checked before anything is opened: an output may never
+ * land on an input (the same path, a symbolic or hard link), and output folders must be writable.
+ */
+function checkFiles(options: RescoreOptions): void {
+    const inputs: PlannedFile[] = [];
+    const outputs: PlannedFile[] = [];
+    const source = options.source;
+    if (source.kind === 'input-dir') {
+        const files = csvInputFiles(source.dir);
+        for (const file of [...files.inputs, files.names])
+            inputs.push({ path: file, role: INPUT_ROLE, flag: '--input-dir' });
+        if (options.outputDir && !options.check) {
+            const out = csvOutputFiles(options.outputDir);
+            for (const file of [...out.updates, out.summary]) {
+                outputs.push({ path: file, role: t('the output file', '输出文件'), flag: '--output-dir' });
+            }
+        }
+    } else if (source.kind === 'env') {
+        // The state file is read by --since last; the report must not replace it either. (With
+        // --target-org the org's address, and so the file's name, is known only once connected.)
+        inputs.push({
+            path: stateFileOf(options.stateDir, source.instanceUrl),
+            role: STATE_ROLE,
+            flag: '--state-dir'
+        });
+    }
+    if (options.reportFile) outputs.push({ path: options.reportFile, role: REPORT_ROLE, flag: '--report' });
+    guardOutputs(inputs, outputs);
+    if (options.reportFile) prepareOutputFile(options.reportFile, '--report', REPORT_ROLE);
+    if (options.outputDir && !options.check)
+        prepareOutputDir(options.outputDir, '--output-dir', t('the output folder', '输出文件夹'));
+    if (options.apply && (source.kind === 'target-org' || source.kind === 'env')) {
+        prepareOutputDir(options.stateDir, '--state-dir', STATE_ROLE);
+    }
+}
+
+/** Reads, scores and (with --apply) writes; the report is kept unless a CSV run wrote nothing. */
+async function rescore(
+    options: RescoreOptions,
+    io: Io,
+    signal: AbortSignal,
+    connect?: Connector
+): Promise<CliResult> {
+    checkFiles(options);
+    const log = new RunLog(options.reportFile ? new ReportWriter(options.reportFile) : null);
+    const progress = new Progress(
+        !options.json && io.progressStream !== null,
+        io.progressStream ?? undefined
+    );
+    const org = options.source.kind === 'target-org' || options.source.kind === 'env';
+    let outcome: RunOutcome;
+    try {
+        outcome = org
+            ? // Loaded only for an org: jsforce and undici add about 36 MB that offline runs do not need.
+              await (await import('./orgRun')).runOrg(options, log, progress, signal, connect)
+            : await runOffline(options, log, progress, signal);
+    } catch (error) {
+        // An org run may have written records before it failed: its report says which. A CSV run
+        // that fails wrote nothing, so its report goes too.
+        await log.finish(org).catch(() => undefined);
+        throw error;
+    }
+    await log.finish(org || outcome.summary.stopped === null);
+    return {
+        exitCode: outcome.exitCode,
+        result: { ...outcome.summary, table: outcome.table },
+        warnings: outcome.warnings,
+        print: (printIo) => humanOutput(outcome, printIo)
+    };
 }
 
 /** Runs the script; returns the exit code (0 done, 1 drift, 2 record failures, 3 could not run). */
@@ -96,84 +168,12 @@ export async function main(
     /** Tests hand in their own jsforce Connection (one with a refreshFn, say); the script uses connectOrg. */
     connect?: Connector
 ): Promise<number> {
-    let options: RescoreOptions | null = null;
-    let log: RunLog | null = null;
-    try {
-        options = parseOptions(argv, env, DEFAULT_SAMPLE_DIR);
-        if (options.lang) setLang(options.lang);
-        if (options.help) {
-            io.stdout(`${say(HELP)}\n`);
-            return EXIT.done;
-        }
-        log = new RunLog(options.reportFile ? new ReportWriter(options.reportFile) : null);
-        const progress = new Progress(
-            !options.json && io.progressStream !== null,
-            io.progressStream ?? undefined
-        );
-        const outcome =
-            options.source.kind === 'sample' || options.source.kind === 'input-dir'
-                ? await runOffline(options, log, progress, signal)
-                : // Loaded only for an org: jsforce and undici add about 36 MB that offline runs do not need.
-                  await (await import('./orgRun')).runOrg(options, log, progress, signal, connect);
-        await log.close();
-        if (options.json) {
-            io.stdout(
-                `${JSON.stringify(
-                    {
-                        status: outcome.exitCode,
-                        result: { ...outcome.summary, table: outcome.table },
-                        warnings: outcome.warnings.map(say)
-                    },
-                    null,
-                    2
-                )}\n`
-            );
-        } else {
-            humanOutput(outcome, options, io);
-        }
-        return outcome.exitCode;
-    } catch (error) {
-        await log?.close().catch(() => undefined);
-        const known = error instanceof RescoreError;
-        const text: LocalizedText = known
-            ? error.text
-            : fill(t('Unexpected error: {message}', '意外错误：{message}'), {
-                  message: (error as Error).stack ?? String(error)
-              });
-        const exitCode = known ? error.exitCode : EXIT.couldNotRun;
-        if (options?.json) {
-            io.stdout(
-                `${JSON.stringify({ status: exitCode, name: known ? error.code : 'UNEXPECTED', message: say(text), exitCode, warnings: [] }, null, 2)}\n`
-            );
-        } else {
-            io.stderr(`${say(text)}\n`);
-        }
-        return exitCode;
-    }
+    const program: CliProgram<RescoreOptions> = {
+        help: HELP,
+        parse: (args, environment) => parseOptions(args, environment, DEFAULT_SAMPLE_DIR),
+        run: (options, runIo, runSignal) => rescore(options, runIo, runSignal, connect)
+    };
+    return runCli(program, argv, env, io, signal);
 }
 
-if (require.main === module) {
-    const controller = new AbortController();
-    let interrupts = 0;
-    process.on('SIGINT', () => {
-        interrupts += 1;
-        if (interrupts > 1) process.exit(130);
-        process.stderr.write(
-            `\n${say(t('Stopping at the next safe point… (Ctrl-C again to quit at once)', '将在下一个安全点停止……（再按 Ctrl-C 立即退出）'))}\n`
-        );
-        controller.abort(new RescoreError('INTERRUPTED', t('Interrupted.', '已中断。')));
-    });
-    main(
-        process.argv.slice(2),
-        process.env,
-        {
-            stdout: (s) => process.stdout.write(s),
-            stderr: (s) => process.stderr.write(s),
-            progressStream: process.stderr.isTTY ? process.stderr : null,
-            width: process.stdout.columns || 110
-        },
-        controller.signal
-    ).then((code) => {
-        process.exitCode = code;
-    });
-}
+if (require.main === module) runAsScript(main);

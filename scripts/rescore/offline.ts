@@ -1,18 +1,22 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MODEL_VERSION, RawRecord, t } from 'c/dealControlModel';
-import { say } from './i18n';
-import { readCsvRecords, requireFile, UpdateCsvWriter } from './csvFiles';
-import { OBJECTS, RescoreObject, SCORECARD_OBJECT, STAKEHOLDER_OBJECT } from './derived';
+import { writeFileAtomic } from '../shared/atomicFile';
+import { readCsvTable } from '../shared/csvTable';
+import { CliError, EXIT } from '../shared/errors';
+import { fill, say } from '../shared/i18n';
+import { checkInputDir, inputFileExists, prepareOutputDir } from '../shared/paths';
 import { RescoreEngine, ScorecardResult } from './engine';
+import { writeFields } from './derived';
+import { IngestFileWriter } from './ingestFile';
+import { OPPORTUNITY_NAMES, RESCORE_INPUTS, RescoreInput, howToExport, requiredColumns } from './inputs';
+import { RescoreOptions } from './options';
 import { RunLog, RunOutcome, RunSummary, TABLE_LIMIT, exitCodeOf } from './outcome';
 import { Progress, TableRow } from './present';
-import { RescoreOptions } from './options';
 import { loadSampleData } from './sampleData';
 
 interface OfflineSource {
     readonly kind: 'csv' | 'sample';
-    records(object: RescoreObject): AsyncIterable<RawRecord>;
+    records(input: RescoreInput): AsyncIterable<RawRecord>;
     opportunityNames(ids: ReadonlySet<string>): Promise<Map<string, string>>;
 }
 
@@ -24,7 +28,7 @@ function sampleSource(dir: string): OfflineSource {
     const data = loadSampleData(dir);
     return {
         kind: 'sample',
-        records: (object) => fromArray(data.byType.get(object) ?? []),
+        records: (input) => fromArray(data.byType.get(input.object) ?? []),
         opportunityNames: async (ids) =>
             new Map(
                 (data.byType.get('Opportunity') ?? [])
@@ -34,43 +38,76 @@ function sampleSource(dir: string): OfflineSource {
     };
 }
 
-function csvSource(dir: string, log: RunLog, engine: () => RescoreEngine): OfflineSource {
-    const files = {
-        [STAKEHOLDER_OBJECT]: requireFile(dir, `${STAKEHOLDER_OBJECT}.csv`),
-        [SCORECARD_OBJECT]: requireFile(dir, `${SCORECARD_OBJECT}.csv`)
+const EXPORT_ROLE = t('the CSV export', 'CSV 导出文件');
+
+/** The CSV files CSV mode reads from --input-dir: one per input, and the optional Opportunity names. */
+export function csvInputFiles(dir: string): { readonly inputs: string[]; readonly names: string } {
+    return {
+        inputs: RESCORE_INPUTS.map((input) => path.join(dir, `${input.object}.csv`)),
+        names: path.join(dir, `${OPPORTUNITY_NAMES.object}.csv`)
     };
+}
+
+/** The update files CSV mode writes to --output-dir, and its summary. */
+export function csvOutputFiles(dir: string): { readonly updates: string[]; readonly summary: string } {
+    return {
+        updates: RESCORE_INPUTS.map((input) => path.join(dir, `${input.object}.csv`)),
+        summary: path.join(dir, 'summary.json')
+    };
+}
+
+function csvSource(dir: string): OfflineSource {
+    checkInputDir(dir, '--input-dir');
+    const files = csvInputFiles(dir);
+    RESCORE_INPUTS.forEach((input, i) => {
+        if (inputFileExists(files.inputs[i], EXPORT_ROLE)) return;
+        throw new CliError(
+            'MISSING_FILE',
+            fill(t('{file} is missing: CSV mode needs the {label}.', '缺少 {file}：CSV 模式需要{label}。'), {
+                file: files.inputs[i],
+                label: input.label
+            }),
+            { actions: [howToExport(input.object, input.fields, files.inputs[i])] }
+        );
+    });
     return {
         kind: 'csv',
-        records: (object) =>
-            readCsvRecords(files[object], (row) => {
-                const problem = {
-                    object,
-                    id: row.id,
-                    code: 'MALFORMED_CSV',
-                    message: `line ${row.line}: ${row.reason}`
-                };
-                const stats = engine().stats;
-                stats.objects[object].problems += 1;
-                stats.problemsByCode.MALFORMED_CSV = (stats.problemsByCode.MALFORMED_CSV ?? 0) + 1;
-                log.problem('data', problem);
-            }),
+        records: async function* (input) {
+            const file = files.inputs[RESCORE_INPUTS.indexOf(input)];
+            for await (const row of readCsvTable({
+                file,
+                role: EXPORT_ROLE,
+                required: requiredColumns(input),
+                optional: input.optionalColumns,
+                howToExport: howToExport(input.object, input.fields, file)
+            })) {
+                yield row.record;
+            }
+        },
         // Names are read only for the few Opportunities a table shows, so a huge export costs one scan.
         opportunityNames: async (ids) => {
             const names = new Map<string, string>();
-            const file = path.join(dir, 'Opportunity.csv');
-            if (ids.size === 0 || !existsSync(file)) return names;
-            for await (const row of readCsvRecords(file, () => undefined)) {
-                const id = String(row.Id ?? '').trim();
-                if (ids.has(id)) names.set(id, String(row.Name ?? id));
+            if (ids.size === 0 || !inputFileExists(files.names, EXPORT_ROLE)) return names;
+            for await (const { record } of readCsvTable({
+                file: files.names,
+                role: EXPORT_ROLE,
+                required: OPPORTUNITY_NAMES.fields,
+                howToExport: howToExport(OPPORTUNITY_NAMES.object, OPPORTUNITY_NAMES.fields, files.names)
+            })) {
+                if (ids.has(record.Id.trim())) names.set(record.Id.trim(), record.Name);
             }
             return names;
         }
     };
 }
 
+const UPDATE_ROLE = t('the update file', '更新文件');
+
 /**
  * Rescores CSV exports or the bundled sample data without any org. Changed records go to
- * --output-dir as `sf data update bulk` input files; nothing else is ever written.
+ * --output-dir as `sf data update bulk` input files, which appear only when the whole run has
+ * succeeded: a bad row, a duplicate Id or Ctrl-C leaves no output file, and the exports are only
+ * ever read.
  */
 export async function runOffline(
     options: RescoreOptions,
@@ -94,51 +131,75 @@ export async function runOffline(
     const source =
         options.source.kind === 'sample'
             ? sampleSource(options.source.dir)
-            : csvSource((options.source as { dir: string }).dir, log, () => engine);
+            : csvSource((options.source as { dir: string }).dir);
 
-    const outputDir = options.outputDir;
-    if (outputDir) mkdirSync(outputDir, { recursive: true });
+    const outputDir = options.check ? null : options.outputDir;
+    if (outputDir) prepareOutputDir(outputDir, '--output-dir', UPDATE_ROLE);
+    const outputs = outputDir ? csvOutputFiles(outputDir) : null;
     const mode = options.check ? 'check' : options.apply ? 'apply' : 'dry-run';
     let stopped: RunSummary['stopped'] = null;
-
-    for (const object of OBJECTS) {
-        const writer =
-            outputDir && !options.check
-                ? new UpdateCsvWriter(path.join(outputDir, `${object}.csv`), object)
-                : null;
-        for await (const record of source.records(object)) {
-            if (signal.aborted) break;
-            const change =
-                object === STAKEHOLDER_OBJECT ? engine.stakeholder(record) : engine.scorecard(record);
-            if (change) {
-                await log.change(options.check ? 'drift' : 'change', change);
-                if (writer) await writer.write(change.update);
+    const writers = outputs
+        ? RESCORE_INPUTS.map(
+              (input, i) =>
+                  new IngestFileWriter(outputs.updates[i], ['Id', ...writeFields(input.object)], UPDATE_ROLE)
+          )
+        : [];
+    let table: TableRow[] | null = null;
+    try {
+        for (const [i, input] of RESCORE_INPUTS.entries()) {
+            for await (const record of source.records(input)) {
+                if (signal.aborted) break;
+                const change = input.score(engine, record);
+                if (change) {
+                    await log.change(options.check ? 'drift' : 'change', change);
+                    await writers[i]?.write(change.update);
+                }
+                const counts = engine.stats.objects[input.object];
+                progress.update(
+                    { read: counts.read, scored: counts.read, written: writers[i]?.rows ?? 0, failed: 0 },
+                    null
+                );
             }
-            const counts = engine.stats.objects[object];
-            progress.update(
-                { read: counts.read, scored: counts.read, written: writer?.rows ?? 0, failed: 0 },
-                null
-            );
+            if (signal.aborted) break;
         }
-        await writer?.close();
-        if (signal.aborted) {
-            stopped = {
-                code: 'INTERRUPTED',
-                message: say(t('Interrupted: the output files are incomplete.', '已中断：输出文件不完整。')),
-                resume: say(
-                    t(
-                        'Run the same command again; CSV mode rewrites its output from scratch.',
-                        '重新运行同一命令即可；CSV 模式会从头重写输出文件。'
-                    )
-                )
-            };
-            break;
+        if (!signal.aborted && !tableOverflow && tableRows.length > 0) {
+            const names = await source.opportunityNames(new Set(tableRows.map((r) => r.opportunityId ?? '')));
+            table = tableRows.map((r) => ({
+                opportunity: (r.opportunityId && names.get(r.opportunityId)) || r.opportunityId || r.id,
+                score: r.score,
+                band: r.band,
+                findings: r.findings
+            }));
         }
+    } catch (error) {
+        await Promise.all(writers.map((w) => w.discard()));
+        throw error;
+    } finally {
+        progress.done();
     }
-    progress.done();
+    if (signal.aborted) {
+        await Promise.all(writers.map((w) => w.discard()));
+        stopped = {
+            code: 'INTERRUPTED',
+            message: say(
+                t(
+                    'Interrupted with Ctrl-C: no output file was written.',
+                    '已通过 Ctrl-C 中断：未写出任何输出文件。'
+                )
+            ),
+            resume: say(
+                t(
+                    'Run the same command again; your input files are untouched.',
+                    '重新运行同一命令即可；输入文件未被改动。'
+                )
+            )
+        };
+    } else {
+        for (const writer of writers) await writer.close();
+    }
 
     const elapsedMs = Date.now() - started;
-    const read = engine.stats.objects[STAKEHOLDER_OBJECT].read + engine.stats.objects[SCORECARD_OBJECT].read;
+    const read = RESCORE_INPUTS.reduce((sum, input) => sum + engine.stats.objects[input.object].read, 0);
     const summary: RunSummary = {
         mode,
         source: source.kind,
@@ -158,18 +219,17 @@ export async function runOffline(
         sampleChanges: log.sampleChanges,
         outputDir
     };
-    if (outputDir)
-        writeFileSync(path.join(outputDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-
-    let table: TableRow[] | null = null;
-    if (!tableOverflow && tableRows.length > 0) {
-        const names = await source.opportunityNames(new Set(tableRows.map((r) => r.opportunityId ?? '')));
-        table = tableRows.map((r) => ({
-            opportunity: (r.opportunityId && names.get(r.opportunityId)) || r.opportunityId || r.id,
-            score: r.score,
-            band: r.band,
-            findings: r.findings
-        }));
+    if (outputs && !stopped) {
+        writeFileAtomic(
+            outputs.summary,
+            `${JSON.stringify(summary, null, 2)}\n`,
+            t('the summary', '摘要文件')
+        );
     }
-    return { exitCode: stopped ? 3 : exitCodeOf(mode, engine.stats), summary, table, warnings: [] };
+    return {
+        exitCode: stopped ? EXIT.couldNotRun : exitCodeOf(mode, engine.stats),
+        summary,
+        table,
+        warnings: []
+    };
 }

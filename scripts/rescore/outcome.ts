@@ -1,11 +1,12 @@
 import { MODEL_VERSION, LocalizedText } from 'c/dealControlModel';
+import { EXIT, ExitCode } from '../shared/errors';
 import { Change, RecordProblem, RunStats } from './engine';
 import { ReportWriter } from './report';
 import { TableRow } from './present';
 
 export type RunMode = 'dry-run' | 'apply' | 'check';
 
-export const EXIT = { done: 0, drift: 1, recordFailures: 2, couldNotRun: 3 } as const;
+export { EXIT };
 
 /** What `--json` prints under `result` and what summary.json holds. */
 export interface RunSummary {
@@ -34,7 +35,7 @@ export interface RunSummary {
 }
 
 export interface RunOutcome {
-    readonly exitCode: number;
+    readonly exitCode: ExitCode;
     readonly summary: RunSummary;
     readonly table: readonly TableRow[] | null;
     readonly warnings: readonly LocalizedText[];
@@ -60,16 +61,18 @@ export class RunLog {
     }
 
     problem(kind: 'failure' | 'data', problem: RecordProblem): void {
-        // Reports stream; a problem is rare enough that not awaiting its line costs nothing.
-        void this.report?.problem(kind, problem);
+        // Reports stream; a problem is rare enough that not awaiting its line costs nothing (a
+        // write error still surfaces, from the next change or from finish).
+        this.report?.problem(kind, problem).catch(() => undefined);
     }
 
-    async close(): Promise<void> {
-        await this.report?.close();
+    /** Keeps the report (the run's record of what it did) or drops it (a CSV run that wrote nothing). */
+    async finish(keep: boolean): Promise<void> {
+        await this.report?.finish(keep);
     }
 }
 
-export function exitCodeOf(mode: RunMode, stats: RunStats): number {
+export function exitCodeOf(mode: RunMode, stats: RunStats): ExitCode {
     const failed = stats.objects.Stakeholder_Assessment__c.failed + stats.objects.C139_Scorecard__c.failed;
     if (failed > 0) return EXIT.recordFailures;
     const changed = stats.objects.Stakeholder_Assessment__c.changed + stats.objects.C139_Scorecard__c.changed;

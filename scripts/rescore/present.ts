@@ -1,6 +1,6 @@
 import { BANDS, ControlBand, EvidenceDef, bandDef, t } from 'c/dealControlModel';
 import { ObjectCounts } from './engine';
-import { fill, say } from './i18n';
+import { fill, say } from '../shared/i18n';
 import { RescoreObject, SCORECARD_OBJECT, STAKEHOLDER_OBJECT } from './derived';
 
 /** Width of text in a terminal: Chinese characters take two columns. */

@@ -1,36 +1,35 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
+import { t } from 'c/dealControlModel';
+import { CsvFileWriter } from '../shared/csvWriter';
 import { Change, RecordProblem } from './engine';
 
 export const REPORT_COLUMNS = ['kind', 'object', 'id', 'opportunity_id', 'fields', 'code', 'detail'] as const;
 
+export const REPORT_ROLE = t('the report', '报告文件');
+
+/** Values quoted in a report line are cut here: a 20 MB cell must not become a 20 MB report line. */
+const MAX_DETAIL_CHARS = 200;
+
+function clip(value: string): string {
+    return value.length <= MAX_DETAIL_CHARS
+        ? value
+        : `${value.slice(0, MAX_DETAIL_CHARS)}… (${value.length} chars)`;
+}
+
 /**
  * The --report file: one CSV line per change (or drift, under --check), per write failure and per
- * data problem, streamed so a million-record run does not hold its report in memory.
+ * data problem, streamed so a million-record run does not hold its report in memory, and renamed
+ * into place when the run ends.
  */
 export class ReportWriter {
-    private readonly stringifier = stringify({
-        header: true,
-        columns: [...REPORT_COLUMNS],
-        record_delimiter: 'unix'
-    });
-    private readonly done: Promise<void>;
+    private readonly out: CsvFileWriter;
 
     constructor(file: string) {
-        const out = createWriteStream(file);
-        this.stringifier.pipe(out);
-        this.done = finished(out);
-    }
-
-    private async line(cells: string[]): Promise<void> {
-        if (!this.stringifier.write(cells)) await once(this.stringifier, 'drain');
+        this.out = new CsvFileWriter(file, REPORT_COLUMNS, REPORT_ROLE);
     }
 
     change(kind: 'change' | 'drift' | 'written', change: Change): Promise<void> {
         const detail = change.fields.map((f) => `${f}=${change.update[f] ?? ''}`).join('; ');
-        return this.line([
+        return this.out.write([
             kind,
             change.object,
             change.id,
@@ -44,19 +43,19 @@ export class ReportWriter {
     problem(kind: 'failure' | 'data', problem: RecordProblem): Promise<void> {
         const detail =
             problem.message ?? (problem.value !== undefined ? `${problem.field}="${problem.value}"` : '');
-        return this.line([
+        return this.out.write([
             kind,
             problem.object,
             problem.id ?? '',
             '',
             problem.field ?? '',
             problem.code,
-            detail
+            clip(detail)
         ]);
     }
 
-    async close(): Promise<void> {
-        this.stringifier.end();
-        await this.done;
+    /** Puts the report in place (keep) or drops it, leaving any earlier file of that name as it was. */
+    finish(keep: boolean): Promise<void> {
+        return keep ? this.out.close() : this.out.discard();
     }
 }

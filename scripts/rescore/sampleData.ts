@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RawRecord, t } from 'c/dealControlModel';
-import { RescoreError, fill } from './i18n';
-import { idSuffix } from './soql';
+import { CliError, fileError } from '../shared/errors';
+import { fill } from '../shared/i18n';
+import { idSuffix } from '../shared/recordId';
 
 /** Key prefixes of the objects in the sample plan, so synthesized Ids look like the real thing. */
 const KEY_PREFIX: Readonly<Record<string, string>> = {
@@ -37,8 +38,27 @@ interface TreeRecord {
     readonly [field: string]: unknown;
 }
 
-function sampleError(en: string, zh: string, params: Record<string, string>): RescoreError {
-    return new RescoreError('BAD_SAMPLE_DATA', fill(t(en, zh), params));
+function sampleError(en: string, zh: string, params: Record<string, string>): CliError {
+    return new CliError('BAD_SAMPLE_DATA', fill(t(en, zh), params));
+}
+
+const SAMPLE_ROLE = t('the sample data file', '示例数据文件');
+
+function readJson<T>(file: string): T {
+    let text: string;
+    try {
+        text = readFileSync(file, 'utf8');
+    } catch (error) {
+        throw fileError(error, 'read', SAMPLE_ROLE, file);
+    }
+    try {
+        return JSON.parse(text) as T;
+    } catch (error) {
+        throw sampleError('{file} is not valid JSON ({reason}).', '{file} 不是有效的 JSON（{reason}）。', {
+            file,
+            reason: (error as Error).message
+        });
+    }
 }
 
 /**
@@ -54,14 +74,12 @@ export function loadSampleData(dir: string): SampleRecords {
             { file: planFile }
         );
     }
-    const plan = JSON.parse(readFileSync(planFile, 'utf8')) as Array<{ sobject?: string; files?: string[] }>;
+    const plan = readJson<Array<{ sobject?: string; files?: string[] }>>(planFile);
     const raw: Array<{ type: string; record: TreeRecord }> = [];
     const idByRef = new Map<string, string>();
     for (const step of plan) {
         for (const file of step.files ?? []) {
-            const content = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as {
-                records?: TreeRecord[];
-            };
+            const content = readJson<{ records?: TreeRecord[] }>(path.join(dir, file));
             for (const record of content.records ?? []) {
                 const type = record.attributes?.type ?? step.sobject ?? '';
                 const ref = record.attributes?.referenceId;

@@ -1,21 +1,12 @@
 import { t } from 'c/dealControlModel';
-import { RescoreError, fill } from './i18n';
+import { CliError } from '../shared/errors';
+import { fill } from '../shared/i18n';
+import { OPPORTUNITY_KEY_PREFIX, normalizeRecordId } from '../shared/recordId';
 
-const ID_CHARS = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-
-/** The 3-character case-safe suffix Salesforce appends to a 15-character Id. */
-export function idSuffix(id15: string): string {
-    let suffix = '';
-    for (let chunk = 0; chunk < 3; chunk += 1) {
-        let bits = 0;
-        for (let i = 0; i < 5; i += 1) {
-            const c = id15.charAt(chunk * 5 + i);
-            if (c >= 'A' && c <= 'Z') bits |= 1 << i;
-        }
-        suffix += SUFFIX_ALPHABET.charAt(bits);
-    }
-    return suffix;
+function badValue(code: string, text: ReturnType<typeof t>, params: Record<string, string>): CliError {
+    return new CliError(code, fill(text, params), {
+        actions: [t('Run with --help to see the flags.', '使用 --help 查看所有参数。')]
+    });
 }
 
 /**
@@ -24,57 +15,106 @@ export function idSuffix(id15: string): string {
  * carry the right checksum, which catches a mistyped or truncated Id before it costs an API call.
  */
 export function parseRecordId(raw: string): string {
-    const id = raw.trim();
-    if (!ID_CHARS.test(id)) {
-        throw new RescoreError(
-            'BAD_ID',
-            fill(
-                t(
-                    '"{id}" is not a Salesforce record Id (15 or 18 letters and digits).',
-                    '"{id}" 不是 Salesforce 记录 Id（应为 15 或 18 位字母和数字）。'
-                ),
-                { id }
-            )
-        );
-    }
-    const id15 = id.slice(0, 15);
-    const expected = id15 + idSuffix(id15);
-    if (id.length === 18 && id !== expected) {
-        throw new RescoreError(
-            'BAD_ID',
-            fill(
-                t(
-                    '"{id}" has a wrong checksum: copy the Id again from the record URL.',
-                    '"{id}" 校验位不正确：请从记录 URL 重新复制 Id。'
-                ),
-                { id }
-            )
-        );
-    }
-    return expected;
+    const id = normalizeRecordId(raw);
+    if (id !== null) return id;
+    const text = raw.trim();
+    const wellFormed = /^[a-zA-Z0-9]{18}$/.test(text);
+    throw badValue(
+        'BAD_ID',
+        wellFormed
+            ? t(
+                  '"{id}" has a wrong checksum: copy the Id again from the record URL.',
+                  '"{id}" 校验位不正确：请从记录 URL 重新复制 Id。'
+              )
+            : t(
+                  '"{id}" is not a Salesforce record Id (15 or 18 letters and digits).',
+                  '"{id}" 不是 Salesforce 记录 Id（应为 15 或 18 位字母和数字）。'
+              ),
+        { id: text }
+    );
+}
+
+/** An Opportunity Id: a record Id with Opportunity's key prefix (006), so another object's Id is refused, not silently matched to nothing. */
+export function parseOpportunityId(raw: string): string {
+    const id = parseRecordId(raw);
+    if (id.startsWith(OPPORTUNITY_KEY_PREFIX)) return id;
+    throw badValue(
+        'NOT_AN_OPPORTUNITY',
+        t(
+            '"{id}" is not an Opportunity Id: Opportunity Ids start with 006 (this one starts with {prefix}). Copy the Id from the Opportunity\'s URL.',
+            '"{id}" 不是业务机会 Id：业务机会 Id 以 006 开头（此 Id 以 {prefix} 开头）。请从业务机会的 URL 复制 Id。'
+        ),
+        { id: raw.trim(), prefix: id.slice(0, 3) }
+    );
+}
+
+const ISO_DATE_TIME =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function daysInMonth(year: number, month: number): number {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Whether the calendar parts are real: no 30 February, no hour 25 (Date.parse would roll them over). */
+function realParts(match: RegExpExecArray): boolean {
+    const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((p) => Number(p ?? 0));
+    const offset = match[7];
+    const offsetOk =
+        offset === undefined ||
+        offset === 'Z' ||
+        (Number(offset.slice(1, 3)) <= 14 && Number(offset.slice(-2)) < 60);
+    return (
+        month >= 1 &&
+        month <= 12 &&
+        day >= 1 &&
+        day <= daysInMonth(year, month) &&
+        hour <= 23 &&
+        minute <= 59 &&
+        second <= 59 &&
+        offsetOk
+    );
 }
 
 /**
  * Parses an ISO 8601 date or date-time typed by a person into the UTC form SOQL expects
- * (2026-01-31T08:00:00Z). A date alone means midnight UTC. Anything else is refused.
+ * (2026-01-31T08:00:00Z). A date alone means midnight UTC. A date that does not exist (2026-02-30)
+ * is refused, not rolled over into March.
  */
 export function parseSoqlDateTime(raw: string): string {
     const text = raw.trim();
-    const iso = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-    const millis = iso.test(text) ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text) : NaN;
+    const match = ISO_DATE_TIME.exec(text);
+    const millis =
+        match && realParts(match) ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text) : NaN;
     if (Number.isNaN(millis)) {
-        throw new RescoreError(
+        throw badValue(
             'BAD_DATETIME',
-            fill(
-                t(
-                    '"{value}" is not an ISO date or date-time (for example 2026-01-31 or 2026-01-31T08:00:00Z), nor "last".',
-                    '"{value}" 不是 ISO 日期或日期时间（例如 2026-01-31 或 2026-01-31T08:00:00Z），也不是 "last"。'
-                ),
-                { value: text }
-            )
+            match
+                ? t(
+                      '"{value}" is not a real date or time (check the day of the month and the hour).',
+                      '"{value}" 不是真实存在的日期或时间（请检查月份天数和小时）。'
+                  )
+                : t(
+                      '"{value}" is not an ISO date or date-time (for example 2026-01-31 or 2026-01-31T08:00:00Z).',
+                      '"{value}" 不是 ISO 日期或日期时间（例如 2026-01-31 或 2026-01-31T08:00:00Z）。'
+                  ),
+            { value: text }
         );
     }
     return formatSoqlDateTime(millis);
+}
+
+/** A calendar date (YYYY-MM-DD) that exists, as SOQL's date literal. */
+export function parseSoqlDate(raw: string): string {
+    const text = raw.trim();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+        parseSoqlDateTime(text);
+        return text;
+    }
+    throw badValue(
+        'BAD_DATE',
+        t('"{value}" is not a date like 2024-12-31.', '"{value}" 不是形如 2024-12-31 的日期。'),
+        { value: text }
+    );
 }
 
 export function formatSoqlDateTime(millis: number): string {

@@ -1,5 +1,5 @@
 import { IdTable } from '../idTable';
-import { idSuffix } from '../soql';
+import { idSuffix } from '../../shared/recordId';
 
 function opportunityId(n: number): string {
     // Varied case and digits in every group, as real Ids have.

@@ -1,7 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import path from 'node:path';
 import { MODEL_VERSION } from 'c/dealControlModel';
+import { readFields } from '../derived';
 import { main } from '../main';
 import { syntheticId } from '../sampleData';
 
@@ -18,8 +21,14 @@ async function run(argv: string[]) {
 }
 
 const OPP = '006000000000001AAA';
+const OTHER_OPP = '006000000000002AAA';
 const SA_HEADER =
     'Id,Name,Opportunity__c,Role__c,Top_Decision_Maker__c,Decision_Body_Member__c,Influence__c,Dominant_Need__c,Other_Needs__c,Change_Attitude__c,Decision_Focus__c,Contact_Closeness__c,Attitude_To_Us__c,Support_Index__c,Completeness__c,Insight_Codes__c,Model_Version__c,Scored_At__c';
+/** A scorecard export with every column the script reads (the export command in the admin guide). */
+const SC_FIELDS = readFields('C139_Scorecard__c');
+function scorecardRow(values: Record<string, string>): string {
+    return SC_FIELDS.map((f) => values[f] ?? '').join(',');
+}
 
 function inputDir(): string {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rescore-in-'));
@@ -31,17 +40,38 @@ function inputDir(): string {
             `a01000000000001AAA,Li,${OPP},,false,false,Medium,Esteem,,Pragmatist,Business;Technical,Deep,Mentor,2,100,,${MODEL_VERSION},2026-01-01T00:00:00.000Z`,
             // Stale: stored as Supporter (+1), inputs now say Opponent.
             `a01000000000002AAA,Wu,${OPP},,false,false,,,,,,,Opponent,1,20,,${MODEL_VERSION},2026-01-01T00:00:00.000Z`,
-            // An old import's value the model does not know, and a row with too few cells.
+            // An old import's value the model does not know.
             `a01000000000003AAA,Zhao,${OPP},,maybe,false,,,,,,,Friendly,,,,,`,
-            `a01000000000004AAA,Short,${OPP}`
+            // Another deal's stakeholder.
+            `a01000000000004AAA,Qian,${OTHER_OPP},,false,false,,,,,,,Supporter,,,,,`
         ].join('\n') + '\n'
     );
     writeFileSync(
         path.join(dir, 'C139_Scorecard__c.csv'),
-        ['Id,Opportunity__c,Coach__c,Win__c', `a02000000000001AAA,${OPP},Identified,`].join('\n') + '\n'
+        [
+            SC_FIELDS.join(','),
+            scorecardRow({ Id: 'a02000000000001AAA', Opportunity__c: OPP, Coach__c: 'Identified' }),
+            scorecardRow({ Id: 'a02000000000002AAA', Opportunity__c: OTHER_OPP })
+        ].join('\n') + '\n'
     );
     writeFileSync(path.join(dir, 'Opportunity.csv'), `Id,Name\n${OPP},"Acme, ERP"\n`);
     return dir;
+}
+
+/** Sets each updated field of the export file from the update file (#N/A blanks it). */
+function applyUpdates(exportFile: string, updateFile: string): void {
+    const rows = parseCsv(readFileSync(exportFile, 'utf8'), { columns: true }) as Array<
+        Record<string, string>
+    >;
+    const updates = parseCsv(readFileSync(updateFile, 'utf8'), { columns: true }) as Array<
+        Record<string, string>
+    >;
+    const byId = new Map(updates.map((u) => [u.Id, u]));
+    for (const row of rows) {
+        for (const [field, value] of Object.entries(byId.get(row.Id) ?? {}))
+            row[field] = value === '#N/A' ? '' : value;
+    }
+    writeFileSync(exportFile, stringifyCsv(rows, { header: true }));
 }
 
 describe('offline CSV mode', () => {
@@ -60,23 +90,24 @@ describe('offline CSV mode', () => {
         );
         const ids = lines.slice(1).map((l) => l.split(',')[0]);
         expect(ids).toEqual(['a01000000000002AAA', 'a01000000000003AAA', 'a01000000000004AAA']);
+        // Li was up to date: not in the file.
         // Opponent is -2; one dimension known is 20 %.
         expect(lines[1].split(',').slice(1, 5)).toEqual(['-2', '20', '#N/A', MODEL_VERSION]);
         // Unknown attitude: blank support index, written as #N/A so Bulk API clears it.
         expect(lines[2].split(',')[1]).toBe('#N/A');
 
         const scorecards = readFileSync(path.join(out, 'C139_Scorecard__c.csv'), 'utf8').trim().split('\n');
-        expect(scorecards).toHaveLength(2);
+        expect(scorecards).toHaveLength(3);
         // The coach is claimed but nobody on the map is a Mentor... except Li, who is: no finding.
         expect(scorecards[1]).toContain(MODEL_VERSION);
 
         const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
         expect(summary.objects.Stakeholder_Assessment__c).toMatchObject({ read: 4, changed: 3 });
-        expect(summary.problemsByCode).toEqual({ UNKNOWN_VALUE: 1, NOT_A_BOOLEAN: 1, MALFORMED_CSV: 1 });
+        expect(summary.problemsByCode).toEqual({ UNKNOWN_VALUE: 1, NOT_A_BOOLEAN: 1 });
 
         const reportLines = readFileSync(report, 'utf8').trim().split('\n');
         expect(reportLines[0]).toBe('kind,object,id,opportunity_id,fields,code,detail');
-        expect(reportLines.filter((l) => l.startsWith('change,'))).toHaveLength(4);
+        expect(reportLines.filter((l) => l.startsWith('change,'))).toHaveLength(5);
         expect(
             reportLines.some(
                 (l) =>
@@ -100,37 +131,10 @@ describe('offline CSV mode', () => {
         const dir = inputDir();
         const out = path.join(dir, 'out');
         await run(['--input-dir', dir, '--output-dir', out]);
-        // Apply the update file onto the input, as `sf data update bulk` would.
-        const updates = readFileSync(path.join(out, 'Stakeholder_Assessment__c.csv'), 'utf8')
-            .trim()
-            .split('\n');
-        const header = updates[0].split(',');
-        const byId = new Map(updates.slice(1).map((l) => [l.split(',')[0], l.split(',')]));
-        const input = readFileSync(path.join(dir, 'Stakeholder_Assessment__c.csv'), 'utf8')
-            .trim()
-            .split('\n');
-        const inHeader = input[0].split(',');
-        const merged = input.slice(1).map((line) => {
-            const cells = line.split(',');
-            const update = byId.get(cells[0]);
-            const row = inHeader.map((_, i) => cells[i] ?? '');
-            if (update)
-                header
-                    .slice(1)
-                    .forEach(
-                        (f, i) => (row[inHeader.indexOf(f)] = update[i + 1] === '#N/A' ? '' : update[i + 1])
-                    );
-            return row.join(',');
-        });
-        writeFileSync(
-            path.join(dir, 'Stakeholder_Assessment__c.csv'),
-            [input[0], ...merged].join('\n') + '\n'
-        );
-        const sc = readFileSync(path.join(out, 'C139_Scorecard__c.csv'), 'utf8').trim().split('\n');
-        const scHeader = ['Opportunity__c', 'Coach__c', 'Win__c', ...sc[0].split(',')];
-        const scRow = [OPP, 'Identified', '', ...sc[1].split(',').map((v) => (v === '#N/A' ? '' : v))];
-        writeFileSync(path.join(dir, 'C139_Scorecard__c.csv'), `${scHeader.join(',')}\n${scRow.join(',')}\n`);
-
+        // Apply the update files onto the inputs, as `sf data update bulk` would.
+        for (const object of ['Stakeholder_Assessment__c', 'C139_Scorecard__c']) {
+            applyUpdates(path.join(dir, `${object}.csv`), path.join(out, `${object}.csv`));
+        }
         const { code } = await run(['--input-dir', dir, '--check']);
         expect(code).toBe(0);
     });
@@ -143,17 +147,31 @@ describe('offline CSV mode', () => {
         expect(stderr).toContain('sf data export bulk');
     });
 
-    it('--opportunity limits CSV mode to those Opportunities', async () => {
+    it('--opportunity limits CSV mode to those Opportunities: their records are read and written, no others', async () => {
+        const dir = inputDir();
+        const out = path.join(dir, 'out');
         const { stdout, code } = await run([
             '--input-dir',
-            inputDir(),
+            dir,
+            '--output-dir',
+            out,
             '--opportunity',
-            '006000000000002AAA',
+            OTHER_OPP,
             '--json'
         ]);
         expect(code).toBe(0);
         const json = JSON.parse(stdout);
-        expect(json.result.objects.Stakeholder_Assessment__c.read).toBe(0);
+        // Qian and the second scorecard belong to OTHER_OPP; Li, Wu and Zhao and the first scorecard do not.
+        expect(json.result.objects.Stakeholder_Assessment__c).toMatchObject({ read: 1, changed: 1 });
+        expect(json.result.objects.C139_Scorecard__c).toMatchObject({ read: 1, changed: 1 });
+        const written = (object: string) =>
+            readFileSync(path.join(out, `${object}.csv`), 'utf8')
+                .trim()
+                .split('\n')
+                .slice(1)
+                .map((l) => l.split(',')[0]);
+        expect(written('Stakeholder_Assessment__c')).toEqual(['a01000000000004AAA']);
+        expect(written('C139_Scorecard__c')).toEqual(['a02000000000002AAA']);
     });
 });
 

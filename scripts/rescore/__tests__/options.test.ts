@@ -47,7 +47,7 @@ describe('flags', () => {
                 '--apply',
                 '--rest',
                 '--opportunity',
-                '001A0000006Vm9r,001A0000006Vm9rIAC',
+                '006A0000006Vm9r,006A0000006Vm9rIAC',
                 '--max-api-calls',
                 '500',
                 '--api-reserve',
@@ -67,7 +67,7 @@ describe('flags', () => {
         expect(o).toMatchObject({
             apply: true,
             transport: 'rest',
-            opportunityIds: ['001A0000006Vm9rIAC'],
+            opportunityIds: ['006A0000006Vm9rIAC'],
             maxApiCalls: 500,
             apiReservePercent: 20,
             concurrency: 2,
@@ -83,19 +83,63 @@ describe('flags', () => {
         expect(parse(['--since', '2026-02-01'], ENV).since).toBe('2026-02-01T00:00:00Z');
     });
 
+    // Each refusal names what is wrong, so an admin can fix the command without reading the code.
     it.each([
-        [['--apply', '--check']],
-        [['--bulk', '--rest']],
-        [['--max-api-calls', '0']],
-        [['--max-api-calls', '10; DROP']],
-        [['--api-version', 'latest']],
-        [['--lang', 'fr']],
-        [['--unknown-flag']],
-        [['--opportunity', ',']],
-        [['--since', 'last', '--opportunity', '001A0000006Vm9r']],
-        [['--output-dir', 'out']]
-    ])('refuses %j with exit code 3', (argv) => {
-        expect(() => parse(argv, ENV)).toThrow(expect.objectContaining({ exitCode: 3 }));
+        [
+            ['--apply', '--check'],
+            'BAD_FLAGS',
+            '--apply and --check exclude each other: --check only audits and never writes.'
+        ],
+        [['--bulk', '--rest'], 'BAD_FLAGS', '--rest and --bulk exclude each other'],
+        [
+            ['--max-api-calls', '0'],
+            'BAD_FLAGS',
+            '--max-api-calls must be a whole number from 1 to 1000000000, not "0".'
+        ],
+        [
+            ['--max-api-calls', '-1'],
+            'BAD_FLAGS',
+            '--max-api-calls must be a whole number from 1 to 1000000000, not "-1".'
+        ],
+        [['--max-api-calls', '10; DROP'], 'BAD_FLAGS', 'not "10; DROP"'],
+        [['--report', '--json'], 'BAD_FLAGS', '--report needs a value.'],
+        [['--api-version', 'latest'], 'BAD_FLAGS', '--api-version must look like 66.0, not "latest".'],
+        [['--lang', 'fr'], 'BAD_FLAGS', '--lang must be one of en, zh, not "fr".'],
+        [['--unknown-flag'], 'BAD_FLAGS', 'Unknown flag --unknown-flag.'],
+        [['--aply'], 'BAD_FLAGS', 'Unknown flag --aply. Did you mean --apply?'],
+        [['prod'], 'BAD_FLAGS', 'Unexpected argument "prod"'],
+        [['--apply', '--apply'], 'BAD_FLAGS', '--apply was given twice.'],
+        [['--apply=yes'], 'BAD_FLAGS', '--apply takes no value.'],
+        [['--opportunity', ','], 'BAD_FLAGS', '--opportunity needs at least one value.'],
+        [
+            ['--since', 'last', '--opportunity', '006A0000006Vm9r'],
+            'BAD_FLAGS',
+            '--opportunity and --since exclude each other'
+        ],
+        [['--output-dir', 'out'], 'BAD_FLAGS', '--output-dir is for CSV mode (--input-dir)'],
+        [['--if-no-state', 'full'], 'BAD_FLAGS', '--if-no-state needs --since.'],
+        [
+            ['--since', '2026-01-01', '--if-no-state', 'full'],
+            'BAD_FLAGS',
+            '--if-no-state applies to --since last only.'
+        ],
+        [['--since', '2026-02-30'], 'BAD_DATETIME', '"2026-02-30" is not a real date or time'],
+        [['--since', '2026-01-31T24:00:00Z'], 'BAD_DATETIME', 'is not a real date or time'],
+        [
+            ['--opportunity', 'a01000000000001AAA'],
+            'NOT_AN_OPPORTUNITY',
+            'Opportunity Ids start with 006 (this one starts with a01)'
+        ],
+        [['--opportunity', '006A0000006Vm9rAAA'], 'BAD_ID', 'has a wrong checksum']
+    ])('refuses %j: %s, saying what is wrong', (argv, code, message) => {
+        let caught: unknown = null;
+        try {
+            parse(argv, ENV);
+        } catch (error) {
+            caught = error;
+        }
+        expect(caught).toMatchObject({ code, exitCode: 3 });
+        expect((caught as { text: { en: string } }).text.en).toContain(message);
     });
 
     it('refuses org-only flags in CSV mode', () => {

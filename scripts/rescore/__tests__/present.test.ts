@@ -1,5 +1,5 @@
 import { EVIDENCE } from 'c/dealControlModel';
-import { setLang } from '../i18n';
+import { setLang } from '../../shared/i18n';
 import { Progress, displayWidth, renderTable, wrap } from '../present';
 
 afterEach(() => setLang('en'));

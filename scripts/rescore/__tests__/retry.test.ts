@@ -1,3 +1,5 @@
+import { t } from 'c/dealControlModel';
+import { CliError } from '../../shared/errors';
 import { backoffDelay, isTransientNetworkError, sleep } from '../retry';
 
 const policy = { maxRetries: 5, baseDelayMs: 100, maxDelayMs: 1000 };
@@ -40,10 +42,21 @@ describe('transient network errors', () => {
 });
 
 describe('sleep', () => {
-    it('wakes early with the abort reason', async () => {
+    it('wakes early on Ctrl-C with the reason the script aborted with', async () => {
         const controller = new AbortController();
         const slept = sleep(60_000, controller.signal);
-        controller.abort(new Error('stop'));
-        await expect(slept).rejects.toThrow('stop');
+        const started = Date.now();
+        controller.abort(new CliError('API_BUDGET', t('spent', '用尽')));
+        await expect(slept).rejects.toMatchObject({ code: 'API_BUDGET' });
+        expect(Date.now() - started).toBeLessThan(1000);
+    });
+
+    it('turns a bare abort (a test, a library) into INTERRUPTED with exit 3', async () => {
+        const controller = new AbortController();
+        controller.abort();
+        await expect(sleep(60_000, controller.signal)).rejects.toMatchObject({
+            code: 'INTERRUPTED',
+            exitCode: 3
+        });
     });
 });

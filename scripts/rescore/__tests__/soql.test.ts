@@ -1,4 +1,5 @@
-import { buildCount, buildQuery, idSuffix, parseRecordId, parseSoqlDateTime } from '../soql';
+import { idSuffix } from '../../shared/recordId';
+import { buildCount, buildQuery, parseRecordId, parseSoqlDateTime } from '../soql';
 
 describe('record Ids from flags', () => {
     it('computes the case-safe suffix Salesforce documents (001A0000006Vm9r → IAC)', () => {
