@@ -4,12 +4,12 @@ import { parse } from 'csv-parse';
 import { HttpApi } from '@jsforce/jsforce-node/lib/http-api';
 import type { HttpResponse } from '@jsforce/jsforce-node/lib/types';
 import { RawRecord, t } from 'c/dealControlModel';
-import { RescoreObject } from './derived';
-import { UpdateCsvWriter } from './csvFiles';
-import { RescoreError, fill } from './i18n';
+import { CliError, INTERRUPTED } from '../shared/errors';
+import { fill } from '../shared/i18n';
+import { IngestFileWriter } from './ingestFile';
 import { OrgClient } from './orgClient';
 import { WriteFailure } from './rest';
-import { RetryPolicy, TRANSIENT_RECORD_ERRORS, backoffDelay, isTransientNetworkError, sleep } from './retry';
+import { RetryPolicy, TRANSIENT_RECORD_ERRORS, isTransientNetworkError, sleep } from './retry';
 import { BodyControl, MeteredRequestOptions, NetworkFailure } from './transport';
 
 export interface BulkSettings {
@@ -30,27 +30,38 @@ interface JobInfo {
     readonly numberRecordsFailed?: number;
 }
 
-/** A Bulk job the org ran and gave up on: worth a retry with a new job. */
-export class BulkJobFailed extends Error {
-    constructor(
-        readonly jobId: string,
-        readonly reason: string
-    ) {
-        super(`Bulk job ${jobId} failed: ${reason}`);
-    }
-}
-
 /**
  * Polls a job until it ends. The wait grows by half each time (up to ten times the first), so a
- * long job costs a few polls, not hundreds of API calls.
+ * long job costs a few polls, not hundreds of API calls. Ctrl-C ends the wait at once and no
+ * further status call is sent; the job itself runs on in the org, which the message says.
  */
-async function waitForJob(client: OrgClient, path: string, settings: BulkSettings): Promise<JobInfo> {
+async function waitForJob(
+    client: OrgClient,
+    path: string,
+    settings: BulkSettings,
+    jobId: string
+): Promise<JobInfo> {
     let wait = settings.pollIntervalMs;
-    for (;;) {
-        await sleep(wait, settings.signal).catch(() => undefined);
-        const job = await client.requestJson<JobInfo>('GET', path);
-        if (job.state === 'JobComplete' || job.state === 'Failed' || job.state === 'Aborted') return job;
-        wait = Math.min(Math.round(wait * 1.5) || 1, settings.pollIntervalMs * 10 || 1);
+    try {
+        for (;;) {
+            await sleep(wait, settings.signal);
+            const job = await client.requestJson<JobInfo>('GET', path);
+            if (job.state === 'JobComplete' || job.state === 'Failed' || job.state === 'Aborted') return job;
+            wait = Math.min(Math.round(wait * 1.5) || 1, settings.pollIntervalMs * 10 || 1);
+        }
+    } catch (error) {
+        if (!(error instanceof CliError) || error.code !== INTERRUPTED) throw error;
+        throw new CliError(
+            INTERRUPTED,
+            fill(
+                t(
+                    'Interrupted with Ctrl-C while Bulk job {id} was running in the org; the org finishes that job on its own (Setup → Bulk Data Load Jobs shows it).',
+                    '按下 Ctrl-C 时 Bulk 作业 {id} 仍在组织中运行；组织会自行完成该作业（可在“设置 → 批量数据加载作业”中查看）。'
+                ),
+                { id: jobId }
+            ),
+            { actions: error.actions }
+        );
     }
 }
 
@@ -125,6 +136,21 @@ function parseCsvStream(
     return parser as AsyncIterable<Record<string, string>>;
 }
 
+/**
+ * A results page whose rows do not match its Sforce-NumberOfRecords header: a body cut cleanly at
+ * a row boundary (a proxy, a dropped connection the client saw as a normal end) parses without
+ * error, so only the count shows the loss. Fetched again like a page that broke mid-stream.
+ */
+export class PageIncomplete extends Error {
+    constructor(
+        readonly received: number,
+        readonly declared: number
+    ) {
+        super(`a Bulk results page held ${received} rows where Sforce-NumberOfRecords said ${declared}`);
+        this.name = 'PageIncomplete';
+    }
+}
+
 /** One page of query results, streamed through the CSV parser; yields from `skip` on. */
 async function* resultPage(
     client: OrgClient,
@@ -138,16 +164,44 @@ async function* resultPage(
     const page = await getCsv(client, `/jobs/query/${jobId}/results?${query}`, settings);
     const next = page.headers['sforce-locator'];
     onLocator(next === undefined || next === '' || next === 'null' ? null : next);
+    const header = page.headers['sforce-numberofrecords'];
+    const declared = header === undefined || !/^\d+$/.test(header.trim()) ? null : Number(header);
     let index = 0;
     for await (const row of page.rows) {
+        // More rows than declared: refuse before handing out a row that should not exist.
+        if (declared !== null && index >= declared) throw new PageIncomplete(index + 1, declared);
         if (index++ >= skip) yield row;
     }
+    if (declared !== null && index !== declared) throw new PageIncomplete(index, declared);
+}
+
+function jobFailed(kind: 'query' | 'ingest', jobId: string, reason: string, attempts: number): CliError {
+    return new CliError(
+        'BULK_JOB_FAILED',
+        fill(
+            t(
+                'The org failed Bulk {kind} job {id} ({reason}), {n} time(s) in a row.',
+                '组织处理 Bulk {kind} 作业 {id} 失败（{reason}），已连续 {n} 次。'
+            ),
+            { kind, id: jobId, reason, n: attempts }
+        ),
+        {
+            actions: [
+                t(
+                    'See the job in Setup → Bulk Data Load Jobs, then rerun later: the run is safe to repeat.',
+                    '请在“设置 → 批量数据加载作业”中查看该作业，稍后重新运行：重复运行是安全的。'
+                )
+            ]
+        }
+    );
 }
 
 /**
  * Runs a Bulk API 2.0 query and streams its records page by page (each page one API call, pages
  * of --bulk-page-size records, Sforce-Locator paging until the literal "null"). A failed job is
- * run again; a page that breaks mid-stream is fetched again and the rows already read are skipped.
+ * run again; a page that breaks mid-stream, or holds fewer or more rows than its
+ * Sforce-NumberOfRecords header says, is fetched again and the rows already read are skipped. At
+ * the end the rows read must add up to the job's numberRecordsProcessed.
  */
 export async function* bulkQuery(
     client: OrgClient,
@@ -163,17 +217,15 @@ export async function* bulkQuery(
             columnDelimiter: 'COMMA',
             lineEnding: 'LF'
         });
-        const done = await waitForJob(client, `/jobs/query/${created.id}`, settings);
+        const done = await waitForJob(client, `/jobs/query/${created.id}`, settings, created.id);
         if (done.state === 'JobComplete') job = done;
         else if (attempt >= settings.retry.maxRetries)
-            throw new BulkJobFailed(created.id, done.errorMessage ?? done.state);
-        else {
-            client.retries += 1;
-            await sleep(backoffDelay(settings.retry, attempt));
-        }
+            throw jobFailed('query', created.id, done.errorMessage ?? done.state, attempt + 1);
+        else await client.backoff(attempt);
     }
     let locator: string | null = null;
     let first = true;
+    let total = 0;
     while (first || locator !== null) {
         first = false;
         const pageLocator = locator;
@@ -194,13 +246,41 @@ export async function* bulkQuery(
                 break;
             } catch (error) {
                 const transient =
-                    isTransientNetworkError(error) || (error instanceof NetworkFailure && error.transient);
-                if (!transient || attempt >= settings.retry.maxRetries) throw error;
-                client.retries += 1;
-                await sleep(backoffDelay(settings.retry, attempt));
+                    error instanceof PageIncomplete ||
+                    isTransientNetworkError(error) ||
+                    (error instanceof NetworkFailure && error.transient);
+                if (!transient || attempt >= settings.retry.maxRetries) throw pageError(error, job.id);
+                await client.backoff(attempt);
             }
         }
+        total += read;
     }
+    if (job.numberRecordsProcessed !== undefined && total !== job.numberRecordsProcessed) {
+        throw pageError(new PageIncomplete(total, job.numberRecordsProcessed), job.id);
+    }
+}
+
+function pageError(error: unknown, jobId: string): unknown {
+    if (!(error instanceof PageIncomplete)) return error;
+    return new CliError(
+        'BULK_RESULTS_INCOMPLETE',
+        fill(
+            t(
+                'The results of Bulk query job {id} kept arriving incomplete: {received} rows where the org announced {declared}.',
+                'Bulk 查询作业 {id} 的结果一直不完整：组织声明 {declared} 行，实际收到 {received} 行。'
+            ),
+            { id: jobId, received: error.received, declared: error.declared }
+        ),
+        {
+            cause: error,
+            actions: [
+                t(
+                    'Nothing was written from those results. Check the network (a proxy may cut long downloads) and rerun.',
+                    '未根据这些结果写入任何内容。请检查网络（代理可能截断较长的下载）后重新运行。'
+                )
+            ]
+        }
+    );
 }
 
 function errorCodeOf(sfError: string): string {
@@ -242,97 +322,104 @@ async function uploadCsv(client: OrgClient, jobId: string, file: string): Promis
     });
 }
 
+/** The Ids of an ingest file we wrote, for rows a job failed as a whole. */
+async function idsOf(file: string): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const row of createReadStream(file).pipe(parse({ columns: true })))
+        ids.push(String((row as { Id: string }).Id));
+    return ids;
+}
+
 export interface IngestOutcome {
     succeeded: number;
     readonly failed: WriteFailure[];
     readonly jobIds: string[];
 }
 
+/** One ingest file: what to do (update or delete) to which object, and its columns (Id first). */
+export interface IngestFile {
+    readonly object: string;
+    readonly operation: 'update' | 'delete';
+    readonly file: string;
+    readonly rows: number;
+    readonly columns: readonly string[];
+}
+
+const SPOOL_ROLE = t('the temporary upload file', '临时上传文件');
+
 /**
- * Updates the records of one CSV file with a Bulk API 2.0 ingest job: create, upload, close,
- * poll, then read failedResults (only when some failed) and unprocessedrecords (only when the
- * job did not process everything). Rows that failed for a transient reason (a locked row, a job
- * the org gave up on) go into a new job after a backoff, a bounded number of times.
+ * Updates or deletes the records of one CSV file with a Bulk API 2.0 ingest job: create, upload,
+ * close, poll, then read failedResults (only when some failed) and unprocessedrecords (only when
+ * the job did not process everything). Rows that failed for a transient reason (a locked row, a
+ * job the org gave up on) go into a new job after a backoff, a bounded number of times; a job that
+ * keeps failing as a whole reports each of its rows as failed (BULK_JOB_FAILED, with the org's
+ * message), so nothing is hidden and the run ends with exit 2.
  */
-export async function bulkUpdate(
+export async function bulkIngest(
     client: OrgClient,
-    object: RescoreObject,
-    file: string,
-    rows: number,
+    input: IngestFile,
     settings: BulkSettings,
     tempFile: (label: string) => string,
     outcome: IngestOutcome = { succeeded: 0, failed: [], jobIds: [] },
     attempt = 0
 ): Promise<IngestOutcome> {
-    if (rows === 0) return outcome;
+    if (input.rows === 0) return outcome;
     const created = await client.requestJson<JobInfo>('POST', '/jobs/ingest', {
-        object,
-        operation: 'update',
+        object: input.object,
+        operation: input.operation,
         contentType: 'CSV',
         columnDelimiter: 'COMMA',
         lineEnding: 'LF'
     });
     outcome.jobIds.push(created.id);
-    await uploadCsv(client, created.id, file);
+    await uploadCsv(client, created.id, input.file);
     await client.requestJson('PATCH', `/jobs/ingest/${created.id}`, { state: 'UploadComplete' });
-    const job = await waitForJob(client, `/jobs/ingest/${created.id}`, settings);
+    const job = await waitForJob(client, `/jobs/ingest/${created.id}`, settings, created.id);
 
     const retryRows: Array<Record<string, string>> = [];
+    const canRetry = attempt < settings.retry.maxRetries;
     const processedOk =
-        (job.numberRecordsProcessed ?? (job.state === 'JobComplete' ? rows : 0)) -
+        (job.numberRecordsProcessed ?? (job.state === 'JobComplete' ? input.rows : 0)) -
         (job.numberRecordsFailed ?? 0);
     if ((job.numberRecordsFailed ?? 0) > 0) {
         const failed = await readCsv(client, `/jobs/ingest/${created.id}/failedResults/`, settings);
         for (const row of failed) {
             const { sf__Id: sfId, sf__Error: sfError, ...fields } = row;
             const code = errorCodeOf(sfError ?? '');
-            if (TRANSIENT_RECORD_ERRORS.has(code) && attempt < settings.retry.maxRetries)
-                retryRows.push(fields);
+            if (TRANSIENT_RECORD_ERRORS.has(code) && canRetry) retryRows.push(fields);
             else outcome.failed.push({ id: sfId || fields.Id || '', code, message: sfError ?? '' });
         }
     }
-    if (job.state !== 'JobComplete' || (job.numberRecordsProcessed ?? rows) < rows) {
+    if (job.state !== 'JobComplete' || (job.numberRecordsProcessed ?? input.rows) < input.rows) {
         const unprocessed = await readCsv(client, `/jobs/ingest/${created.id}/unprocessedrecords/`, settings);
+        const reason = job.errorMessage ?? job.state;
         if (job.state !== 'JobComplete' && unprocessed.length === 0 && processedOk <= 0) {
             // A job that failed before processing anything may list nothing: resend the whole file.
-            if (attempt < settings.retry.maxRetries) {
-                client.retries += 1;
-                await sleep(backoffDelay(settings.retry, attempt));
-                return bulkUpdate(client, object, file, rows, settings, tempFile, outcome, attempt + 1);
+            if (canRetry) {
+                await client.backoff(attempt);
+                return bulkIngest(client, input, settings, tempFile, outcome, attempt + 1);
             }
-            throw new RescoreError(
-                'BULK_JOB_FAILED',
-                fill(t('Bulk job {id} failed: {reason}', 'Bulk 作业 {id} 失败：{reason}'), {
-                    id: created.id,
-                    reason: job.errorMessage ?? job.state
-                })
-            );
+            for (const id of await idsOf(input.file))
+                outcome.failed.push({ id, code: 'BULK_JOB_FAILED', message: reason });
+            return outcome;
         }
         for (const row of unprocessed) {
-            if (attempt < settings.retry.maxRetries) retryRows.push(row);
-            else
-                outcome.failed.push({
-                    id: row.Id ?? '',
-                    code: 'BULK_JOB_FAILED',
-                    message: job.errorMessage ?? job.state
-                });
+            if (canRetry) retryRows.push(row);
+            else outcome.failed.push({ id: row.Id ?? '', code: 'BULK_JOB_FAILED', message: reason });
         }
     }
     outcome.succeeded += Math.max(0, processedOk);
     if (retryRows.length === 0) return outcome;
 
-    client.retries += 1;
-    await sleep(backoffDelay(settings.retry, attempt));
-    const retryFile = tempFile(`${object}-retry${attempt + 1}`);
-    const writer = new UpdateCsvWriter(retryFile, object);
+    await client.backoff(attempt);
+    const retryFile = tempFile(`${input.object}-retry${attempt + 1}`);
+    const writer = new IngestFileWriter(retryFile, input.columns, SPOOL_ROLE);
     for (const row of retryRows) await writer.write(row);
     await writer.close();
     try {
-        return await bulkUpdate(
+        return await bulkIngest(
             client,
-            object,
-            retryFile,
-            retryRows.length,
+            { ...input, file: retryFile, rows: retryRows.length },
             settings,
             tempFile,
             outcome,

@@ -1,6 +1,7 @@
 import { Connection } from '@jsforce/jsforce-node';
 import { t } from 'c/dealControlModel';
-import { RescoreError, fill } from './i18n';
+import { CliError, throwIfAborted } from '../shared/errors';
+import { fill } from '../shared/i18n';
 import { FREE_KINDS, RequestKind } from './requestKind';
 import { RetryPolicy, backoffDelay, sleep } from './retry';
 import { HttpError, MeteredTransport, NetworkFailure, SalesforceError, SessionExpired } from './transport';
@@ -15,6 +16,8 @@ export interface ClientOptions {
     readonly reservePercent: number;
     /** Longest wait for a response's headers (and for a whole JSON body) before it counts as a network failure. */
     readonly requestTimeoutMs?: number;
+    /** Ctrl-C: once aborted, no request is sent any more (those in flight finish). */
+    readonly signal?: AbortSignal;
 }
 
 /** The org's daily allocation as its last response reported it. */
@@ -23,10 +26,88 @@ export interface LimitInfo {
     readonly max: number;
 }
 
-export class BudgetExhausted extends RescoreError {
-    constructor(text: ReturnType<typeof fill>) {
-        super('API_BUDGET', text, 3);
-    }
+export const API_BUDGET = 'API_BUDGET';
+
+function budgetExhausted(text: ReturnType<typeof fill>): CliError {
+    return new CliError(API_BUDGET, text, {
+        actions: [
+            t(
+                'Run the same command again later: records already up to date are read but not written again.',
+                '稍后再次运行同一命令：已是最新的记录只读取、不再写入。'
+            )
+        ]
+    });
+}
+
+const LOG_IN_AGAIN = t(
+    'Log in again (sf org login web --alias <alias>) and rerun: the run is safe to repeat.',
+    '请重新登录（sf org login web --alias <别名>）后重新运行：重复运行是安全的。'
+);
+
+function networkError(failure: NetworkFailure, instanceUrl: string, retries: number): CliError {
+    return new CliError(
+        'NETWORK',
+        retries > 0
+            ? fill(
+                  t(
+                      'Lost the connection to the org during {kind} after {n} retries ({reason}).',
+                      '{kind} 期间与组织的连接中断，已重试 {n} 次（{reason}）。'
+                  ),
+                  { kind: failure.kind, n: retries, reason: failure.reason }
+              )
+            : fill(
+                  t(
+                      'Cannot reach the org at {url} during {kind} ({reason}).',
+                      '{kind} 期间无法连接组织 {url}（{reason}）。'
+                  ),
+                  {
+                      url: instanceUrl,
+                      kind: failure.kind,
+                      reason: failure.reason
+                  }
+              ),
+        {
+            cause: failure.original,
+            actions: [
+                t(
+                    'Check the network and the org address (SF_INSTANCE_URL or the sf CLI alias), then rerun: records already written are skipped.',
+                    '请检查网络和组织地址（SF_INSTANCE_URL 或 sf CLI 别名），然后重新运行：已写入的记录会被跳过。'
+                )
+            ]
+        }
+    );
+}
+
+/**
+ * An org answer no retry could fix and no record owns (a refused query, a job endpoint that
+ * errs), as a one-line CliError with the org's own code; anything else passes through.
+ */
+export function orgError(error: unknown): unknown {
+    if (!(error instanceof HttpError)) return error;
+    return new CliError(
+        'ORG_ERROR',
+        fill(
+            t(
+                'The org refused {kind}: HTTP {status} {code} {message}',
+                '组织拒绝了 {kind}：HTTP {status} {code} {message}'
+            ),
+            {
+                kind: error.kind,
+                status: error.status,
+                code: error.errorCode,
+                message: error.errors[0]?.message ?? ''
+            }
+        ),
+        {
+            cause: error,
+            actions: [
+                t(
+                    'Check that the running user has the Deal_Control_Admin permission set and API access, then rerun.',
+                    '请确认运行用户拥有 Deal_Control_Admin 权限集和 API 访问权限，然后重新运行。'
+                )
+            ]
+        }
+    );
 }
 
 /** REQUEST_LIMIT_EXCEEDED means two different things: the daily allocation (stop) or concurrency (wait). */
@@ -95,6 +176,8 @@ export class OrgClient {
     }
 
     private beforeSend(kind: RequestKind): void {
+        // Ctrl-C starts nothing new: no next page, poll, retry or job after it.
+        throwIfAborted(this.options.signal);
         this.requests += 1;
         if (FREE_KINDS.has(kind)) return;
         this.checkBudget(kind);
@@ -104,7 +187,7 @@ export class OrgClient {
 
     private checkBudget(kind: string): void {
         if (this.options.maxApiCalls !== null && this.apiCalls >= this.options.maxApiCalls) {
-            throw new BudgetExhausted(
+            throw budgetExhausted(
                 fill(
                     t(
                         'Stopped before {kind}: --max-api-calls {max} reached.',
@@ -117,7 +200,7 @@ export class OrgClient {
         if (this.limitInfo) {
             const reserve = Math.ceil((this.limitInfo.max * this.options.reservePercent) / 100);
             if (this.limitInfo.max - this.limitInfo.used <= reserve) {
-                throw new BudgetExhausted(
+                throw budgetExhausted(
                     fill(
                         t(
                             'Stopped before {kind}: the org has used {used} of {max} daily API calls and {reserve} are kept in reserve (--api-reserve {percent}).',
@@ -152,37 +235,49 @@ export class OrgClient {
     private async renewSession(expired: SessionExpired): Promise<void> {
         const delegate = this.conn._refreshDelegate;
         if (!delegate) {
-            throw new RescoreError(
+            throw new CliError(
                 'AUTH',
                 fill(
                     t(
-                        'The session expired during {kind} and an access token cannot be renewed. Get a new one (sf org display --target-org <alias>) or use --target-org, then rerun: the run is idempotent.',
-                        '{kind} 期间会话已过期，访问令牌无法续期。请获取新令牌（sf org display --target-org <别名>）或改用 --target-org，然后重新运行：重复运行是安全的。'
+                        'The session expired during {kind}, and an access token cannot be renewed.',
+                        '{kind} 期间会话已过期，访问令牌无法续期。'
                     ),
                     { kind: expired.kind }
-                )
+                ),
+                {
+                    actions: [
+                        t(
+                            'Get a new token (sf org display --target-org <alias>) or use --target-org, then rerun: the run is safe to repeat.',
+                            '请获取新令牌（sf org display --target-org <别名>）或改用 --target-org，然后重新运行：重复运行是安全的。'
+                        )
+                    ]
+                }
             );
         }
         try {
             await delegate.refresh(expired.sentAt);
         } catch (error) {
-            throw new RescoreError(
+            throw new CliError(
                 'AUTH',
                 fill(
                     t(
-                        'The session expired and could not be renewed ({reason}). Log in again: sf org login web --alias <alias>.',
-                        '会话已过期且无法续期（{reason}）。请重新登录：sf org login web --alias <别名>。'
+                        'The session expired and could not be renewed ({reason}).',
+                        '会话已过期且无法续期（{reason}）。'
                     ),
-                    { reason: (error as Error).message }
-                )
+                    {
+                        reason: (error as Error).message
+                    }
+                ),
+                { cause: error, actions: [LOG_IN_AGAIN] }
             );
         }
     }
 
     /**
      * Runs one jsforce operation that sends one request, retrying transient failures by running it
-     * again (so a streamed upload is re-read from its file). Throws HttpError for a final failure,
-     * BudgetExhausted before a call the budget forbids, RescoreError for auth and network ends.
+     * again (so a streamed upload is re-read from its file). Throws HttpError for a final failure
+     * the caller may handle per record, and CliError for the ends of a run: the API budget, auth,
+     * the network, Ctrl-C.
      */
     async call<T>(operation: () => Promise<T>): Promise<T> {
         let attempt = 0;
@@ -193,12 +288,13 @@ export class OrgClient {
             } catch (error) {
                 if (error instanceof SessionExpired) {
                     if (renewed) {
-                        throw new RescoreError(
+                        throw new CliError(
                             'AUTH',
                             t(
-                                'The org refused the session even after a refresh. Log in again: sf org login web --alias <alias>.',
-                                '刷新后组织仍拒绝该会话。请重新登录：sf org login web --alias <别名>。'
-                            )
+                                'The org refused the session even after a refresh.',
+                                '刷新后组织仍拒绝该会话。'
+                            ),
+                            { actions: [LOG_IN_AGAIN] }
                         );
                     }
                     await this.renewSession(error);
@@ -206,28 +302,22 @@ export class OrgClient {
                     continue;
                 }
                 if (error instanceof NetworkFailure) {
-                    if (!error.transient) throw error.original;
-                    if (attempt < this.options.retry.maxRetries) {
+                    if (error.transient && attempt < this.options.retry.maxRetries) {
                         await this.pause(attempt++);
                         continue;
                     }
-                    throw new RescoreError(
-                        'NETWORK',
-                        fill(
-                            t(
-                                'Lost the connection to the org during {kind} after {n} retries ({reason}). Rerun when the network is back: records already written are skipped.',
-                                '{kind} 期间与组织的连接中断，已重试 {n} 次（{reason}）。网络恢复后重新运行即可：已写入的记录会被跳过。'
-                            ),
-                            { kind: error.kind, n: this.options.retry.maxRetries, reason: error.reason }
-                        )
+                    throw networkError(
+                        error,
+                        this.conn.instanceUrl,
+                        error.transient ? this.options.retry.maxRetries : 0
                     );
                 }
                 if (!(error instanceof HttpError)) throw error;
                 if (error.errorCode === 'REQUEST_LIMIT_EXCEEDED' && !isConcurrencyLimit(error.errors)) {
-                    throw new BudgetExhausted(
+                    throw budgetExhausted(
                         t(
-                            "The org's daily API allocation is spent (REQUEST_LIMIT_EXCEEDED). Rerun after the 24-hour window frees calls.",
-                            '组织的每日 API 配额已用尽（REQUEST_LIMIT_EXCEEDED）。请在 24 小时窗口释放配额后重新运行。'
+                            "The org's daily API allocation is spent (REQUEST_LIMIT_EXCEEDED).",
+                            '组织的每日 API 配额已用尽（REQUEST_LIMIT_EXCEEDED）。'
                         )
                     );
                 }
@@ -247,7 +337,16 @@ export class OrgClient {
 
     private async pause(attempt: number, retryAfterMs?: number): Promise<void> {
         this.retries += 1;
-        await sleep(backoffDelay(this.options.retry, attempt, retryAfterMs));
+        await sleep(backoffDelay(this.options.retry, attempt, retryAfterMs), this.options.signal);
+    }
+
+    /** A backoff wait outside call() (a Bulk job to run again), counted as a retry and cut short by Ctrl-C. */
+    async backoff(attempt: number): Promise<void> {
+        await this.pause(attempt);
+    }
+
+    get signal(): AbortSignal | undefined {
+        return this.options.signal;
     }
 
     /** A JSON request through conn.request (path relative to /services/data/vXX.X), retried as above. */

@@ -9,6 +9,7 @@ export type RequestKind =
     | 'query'
     | 'queryMore'
     | 'collections'
+    | 'collectionsDelete'
     | 'bulkQueryCreate'
     | 'bulkQueryPoll'
     | 'bulkQueryResults'
@@ -41,6 +42,7 @@ export function requestKind(method: string, url: string): RequestKind {
     }
     if (/^\/query(All)?\/[^/]+$/.test(rest)) return 'queryMore';
     if (rest === '/composite/sobjects' && verb === 'PATCH') return 'collections';
+    if (rest === '/composite/sobjects' && verb === 'DELETE') return 'collectionsDelete';
     if (rest === '/jobs/query' && verb === 'POST') return 'bulkQueryCreate';
     if (/^\/jobs\/query\/[^/]+\/results$/.test(rest)) return 'bulkQueryResults';
     if (/^\/jobs\/query\/[^/]+$/.test(rest) && verb === 'GET') return 'bulkQueryPoll';

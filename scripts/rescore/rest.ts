@@ -1,7 +1,7 @@
 import { RawRecord } from 'c/dealControlModel';
-import { RescoreObject } from './derived';
+import { IngestRow } from './ingestFile';
 import { OrgClient } from './orgClient';
-import { RetryPolicy, TRANSIENT_RECORD_ERRORS, backoffDelay, sleep } from './retry';
+import { RetryPolicy, TRANSIENT_RECORD_ERRORS } from './retry';
 
 interface QueryPage {
     readonly totalSize: number;
@@ -59,47 +59,50 @@ interface CollectionResult {
 export const COLLECTION_SIZE = 200;
 
 /**
- * Updates up to 200 records with one sObject Collections PATCH (allOrNone false, so one bad
- * record does not sink the other 199). Records that fail with a transient code such as
- * UNABLE_TO_LOCK_ROW are sent again, alone, after a backoff; the rest are returned as failures.
+ * Updates or deletes up to 200 records with one sObject Collections request (PATCH or DELETE
+ * /composite/sobjects, allOrNone false, so one bad record does not sink the other 199). Records
+ * that fail with a transient code such as UNABLE_TO_LOCK_ROW are sent again, alone, after a
+ * backoff; the rest are returned as failures.
  */
-export async function updateCollection(
+export async function writeCollection(
     client: OrgClient,
-    object: RescoreObject,
-    updates: ReadonlyArray<Readonly<Record<string, string | number | null>>>,
+    object: string,
+    operation: 'update' | 'delete',
+    rows: readonly IngestRow[],
     retry: RetryPolicy
 ): Promise<WriteOutcome> {
     const succeeded: string[] = [];
     const failed: WriteFailure[] = [];
-    let pending = updates;
+    let pending = rows;
     for (let attempt = 0; pending.length > 0; attempt += 1) {
         const batch = pending;
-        // One PATCH /composite/sobjects (jsforce sends arrays of up to 200 that way).
         const results = (await client.call(() =>
-            client.conn.sobject(object).update(
-                batch.map((u) => ({ ...u, Id: String(u.Id) })),
-                { allOrNone: false }
-            )
+            operation === 'update'
+                ? client.conn.sobject(object).update(
+                      batch.map((u) => ({ ...u, Id: String(u.Id) })),
+                      { allOrNone: false }
+                  )
+                : client.conn.sobject(object).destroy(
+                      batch.map((u) => String(u.Id)),
+                      { allOrNone: false }
+                  )
         )) as unknown as ReadonlyArray<CollectionResult | undefined>;
-        const again: Array<Readonly<Record<string, string | number | null>>> = [];
-        pending.forEach((update, i) => {
+        const again: IngestRow[] = [];
+        pending.forEach((row, i) => {
             // Results come in request order; a failed record's id may be null, so index it.
             const result = results[i];
-            const id = String(update.Id);
+            const id = String(row.Id);
             if (result?.success) {
                 succeeded.push(id);
                 return;
             }
             const error = result?.errors?.[0];
             const code = error?.statusCode ?? error?.errorCode ?? 'UNKNOWN_ERROR';
-            if (TRANSIENT_RECORD_ERRORS.has(code) && attempt < retry.maxRetries) again.push(update);
+            if (TRANSIENT_RECORD_ERRORS.has(code) && attempt < retry.maxRetries) again.push(row);
             else failed.push({ id, code, message: error?.message ?? '' });
         });
         pending = again;
-        if (pending.length > 0) {
-            client.retries += 1;
-            await sleep(backoffDelay(retry, attempt));
-        }
+        if (pending.length > 0) await client.backoff(attempt);
     }
     return { succeeded, failed };
 }

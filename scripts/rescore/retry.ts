@@ -1,3 +1,5 @@
+import { abortReason } from '../shared/errors';
+
 /** How often and how patiently the script retries a transient failure. */
 export interface RetryPolicy {
     readonly maxRetries: number;
@@ -45,11 +47,11 @@ export function isTransientNetworkError(error: unknown): boolean {
     );
 }
 
-/** Waits, waking early (and throwing the reason) when the signal aborts. */
+/** Waits, waking early and throwing INTERRUPTED when the signal aborts (Ctrl-C). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
         if (signal?.aborted) {
-            reject(signal.reason);
+            reject(abortReason(signal));
             return;
         }
         const timer = setTimeout(() => {
@@ -58,7 +60,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
         }, ms);
         const onAbort = (): void => {
             clearTimeout(timer);
-            reject(signal!.reason);
+            reject(abortReason(signal!));
         };
         signal?.addEventListener('abort', onAbort, { once: true });
     });
