@@ -11,6 +11,7 @@ export type FaultResponse =
     | 'concurrentLimit'
     | 'unableToLockRow'
     | 'jobFailed'
+    | 'truncatedPage'
     | 'slow';
 
 export interface FaultSpec {
@@ -32,8 +33,9 @@ export interface ActiveFault {
 
 /** Faults that change what a handler does rather than replace its response, and where they apply. */
 const HANDLER_FAULTS: Partial<Record<FaultResponse, readonly string[]>> = {
-    unableToLockRow: ['collectionsUpdate', 'ingestClose'],
-    jobFailed: ['bulkQueryCreate', 'ingestClose']
+    unableToLockRow: ['collectionsUpdate', 'collectionsDelete', 'ingestClose'],
+    jobFailed: ['bulkQueryCreate', 'ingestClose'],
+    truncatedPage: ['bulkQueryResults']
 };
 
 export function isHandlerFault(response: FaultResponse): boolean {

@@ -29,7 +29,11 @@ async function runJob(
         method: 'POST',
         body: { object: S, operation: 'update', contentType: 'CSV', lineEnding: 'LF', ...jobOptions }
     });
-    expect(created.body).toMatchObject({ state: 'Open', object: S, operation: 'update' });
+    expect(created.body).toMatchObject({
+        state: 'Open',
+        object: S,
+        operation: jobOptions.operation ?? 'update'
+    });
     const id = created.body.id;
     const upload = await call(org, `${V}/jobs/ingest/${id}/batches`, {
         method: 'PUT',
@@ -266,4 +270,25 @@ it('serves jsforce bulk2.loadAndWaitForResults, slow jobs included', async () =>
         ingestPoll: 4,
         ingestResults: 3
     });
+});
+
+it('runs a delete job: listed records go to the recycle bin, unknown and deleted Ids fail per row', async () => {
+    await start();
+    org.store.delete(S, ids[2]);
+    const csv = `Id\n${ids[0]}\n${ids[1]}\n${ids[2]}\n${ids[3].slice(0, 14)}Z\n`;
+    const { id, info } = await runJob(csv, { operation: 'delete' });
+    expect(info).toMatchObject({
+        state: 'JobComplete',
+        operation: 'delete',
+        numberRecordsProcessed: 4,
+        numberRecordsFailed: 2
+    });
+    expect(org.store.get(S, ids[0])!.IsDeleted).toBe(true);
+    expect(org.store.get(S, ids[1])!.IsDeleted).toBe(true);
+    expect(org.store.get(S, ids[3])!.IsDeleted).toBe(false);
+    expect((await results(id, 'successfulResults')).map((r) => r.sf__Id).sort()).toEqual(
+        [ids[0], ids[1]].sort()
+    );
+    const codes = (await results(id, 'failedResults')).map((r) => r.sf__Error.split(':')[0]).sort();
+    expect(codes).toEqual(['ENTITY_IS_DELETED', 'INVALID_CROSS_REFERENCE_KEY']);
 });

@@ -177,3 +177,28 @@ it('serves jsforce bulk2.query when the results fit in one page', async () => {
     expect(records[0]).toEqual({ Id: ids[0], Name: 'P0', Top_Decision_Maker__c: 'false' });
     expect(org.callsByKind()).toEqual({ bulkQueryCreate: 1, bulkQueryPoll: 2, bulkQueryResults: 1 });
 });
+
+it('a truncatedPage fault ends a results page cleanly after half its rows while the headers announce them all', async () => {
+    await start({ bulkJobPollsUntilComplete: 0 }, 5);
+    const id = await createJob('SELECT Id FROM Stakeholder_Assessment__c');
+    await call(org, `${V}/jobs/query/${id}`);
+    org.faults.add({ kind: 'bulkQueryResults', times: 1, response: 'truncatedPage' });
+    const cut = await call(org, `${V}/jobs/query/${id}/results?maxRecords=4`);
+    expect(cut.status).toBe(200);
+    expect(cut.headers.get('sforce-numberofrecords')).toBe('4');
+    expect((parse(cut.text, { columns: true }) as unknown[]).length).toBe(2);
+    const whole = await call(org, `${V}/jobs/query/${id}/results?maxRecords=4`);
+    expect((parse(whole.text, { columns: true }) as Array<{ Id: string }>).map((r) => r.Id)).toEqual(
+        ids.slice(0, 4)
+    );
+    expect(org.log.filter((e) => e.kind === 'bulkQueryResults').map((e) => e.records)).toEqual([2, 4]);
+});
+
+it('calls hooks.beforeRequest with the kind of each request as it arrives', async () => {
+    await start({ bulkJobPollsUntilComplete: 0 }, 1);
+    const kinds: string[] = [];
+    org.hooks.beforeRequest = (kind) => kinds.push(kind);
+    const id = await createJob('SELECT Id FROM Stakeholder_Assessment__c');
+    await call(org, `${V}/jobs/query/${id}`);
+    expect(kinds).toEqual(['bulkQueryCreate', 'bulkQueryPoll']);
+});

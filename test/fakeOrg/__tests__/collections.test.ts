@@ -211,3 +211,72 @@ it('serves jsforce sobject().update() with arrays, including per-record errors',
     expect(results[1].errors[0]).toMatchObject({ statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' });
     expect(org.callsByKind()).toEqual({ collectionsUpdate: 1 });
 });
+
+describe('DELETE /composite/sobjects', () => {
+    const del = (ids: string[], allOrNone?: boolean) =>
+        call(
+            org,
+            `${V}/composite/sobjects?ids=${ids.join(',')}${allOrNone === undefined ? '' : `&allOrNone=${allOrNone}`}`,
+            {
+                method: 'DELETE'
+            }
+        );
+
+    it('deletes records (recycle bin) and answers one SaveResult per Id, failed ones without an id', async () => {
+        org.store.delete(S, people[2]);
+        const res = await del([people[0], people[2], `${people[1].slice(0, 14)}Z`]);
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual([
+            { id: people[0], success: true, errors: [] },
+            {
+                success: false,
+                errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }]
+            },
+            {
+                success: false,
+                errors: [
+                    {
+                        statusCode: 'INVALID_CROSS_REFERENCE_KEY',
+                        message: 'invalid cross reference id',
+                        fields: []
+                    }
+                ]
+            }
+        ]);
+        expect(org.store.get(S, people[0])!.IsDeleted).toBe(true);
+        expect(org.store.count(S)).toBe(1);
+        expect(org.log[0]).toMatchObject({
+            kind: 'collectionsDelete',
+            status: 200,
+            records: 3,
+            counted: true
+        });
+    });
+
+    it('rolls back every delete when allOrNone is true and one fails', async () => {
+        const res = await del([people[0], 'a01bad'], true);
+        expect(res.body[0].errors[0].statusCode).toBe('ALL_OR_NONE_OPERATION_ROLLED_BACK');
+        expect(res.body[1].errors[0].statusCode).toBe('MALFORMED_ID');
+        expect(org.store.get(S, people[0])!.IsDeleted).toBe(false);
+    });
+
+    it('refuses more than 200 Ids and a request without ids', async () => {
+        const many = await del(Array.from({ length: 201 }, () => people[0]));
+        expect(many.status).toBe(400);
+        expect(many.body[0].errorCode).toBe('EXCEEDED_ID_LIMIT');
+        const none = await call(org, `${V}/composite/sobjects`, { method: 'DELETE' });
+        expect(none.body[0].errorCode).toBe('MISSING_ARGUMENT');
+    });
+
+    it('is what jsforce sends for sobject().destroy([...]), and locks rows with an unableToLockRow fault', async () => {
+        org.faults.add({
+            kind: 'collectionsDelete',
+            times: 1,
+            response: 'unableToLockRow',
+            recordIds: [people[1]]
+        });
+        const results = await connect(org).sobject(S).destroy([people[0], people[1]], { allOrNone: false });
+        expect(results.map((r) => r.success)).toEqual([true, false]);
+        expect(org.store.get(S, people[1])!.IsDeleted).toBe(false);
+    });
+});

@@ -58,14 +58,14 @@ export class BulkIngestJobs {
                 'INVALIDJOB',
                 `InvalidJob : Invalid object type: ${String(body.object)}`
             );
-        if (body.operation !== 'update') {
+        if (body.operation !== 'update' && body.operation !== 'delete') {
             throw new HttpError(
                 400,
                 'INVALIDJOB',
-                `InvalidJob : The fake org implements operation 'update' only, not ${String(body.operation)}`
+                `InvalidJob : The fake org implements operations 'update' and 'delete' only, not ${String(body.operation)}`
             );
         }
-        const base = newJobBase(ctx, 'update', def.name, dialectSettings(body), 'Open');
+        const base = newJobBase(ctx, body.operation, def.name, dialectSettings(body), 'Open');
         const job: IngestJob = {
             ...base,
             def,
@@ -188,7 +188,8 @@ export class BulkIngestJobs {
                     plan.map((e) => `${e.statusCode}:${e.message}:${e.fields.join(',')} --`).join(' ')
                 );
             } else {
-                ctx.store.write(table, plan.sequence, plan.values);
+                if (job.operation === 'delete') ctx.store.delete(job.def.name, plan.id);
+                else ctx.store.write(table, plan.sequence, plan.values);
                 outcomes[i] = SUCCEEDED;
             }
         });
@@ -245,6 +246,8 @@ export class BulkIngestJobs {
                 id = cell === '' ? undefined : cell;
                 return;
             }
+            // A delete job reads the Id column only.
+            if (job.operation === 'delete') return;
             // An empty cell leaves the field as it is; '#N/A' blanks it.
             if (cell === '') return;
             const value = fromCsvValue(def, cell);

@@ -117,13 +117,16 @@ export class BulkQueryJobs {
             );
         }
         const end = Math.min(job.result.sequences.length, offset + maxRecords);
-        ctx.records = end - offset;
+        // A truncatedPage fault ends the body cleanly after half the rows (at a row boundary, as a
+        // proxy that cuts a download might), while the headers announce the whole page.
+        const sent = ctx.fault?.response === 'truncatedPage' ? offset + Math.floor((end - offset) / 2) : end;
+        ctx.records = sent - offset;
         ctx.res.writeHead(200, {
             'Content-Type': 'text/csv',
             'Sforce-Locator': end < job.result.sequences.length ? encodeLocator(end) : 'null',
             'Sforce-NumberOfRecords': String(end - offset)
         });
-        await streamRows(ctx.res, job, offset, end);
+        await streamRows(ctx.res, job, offset, sent);
     }
 
     abort(ctx: HandlerContext, id: string): void {

@@ -11,6 +11,7 @@ export type RequestKind =
     | 'query'
     | 'queryMore'
     | 'collectionsUpdate'
+    | 'collectionsDelete'
     | 'bulkQueryCreate'
     | 'bulkQueryPoll'
     | 'bulkQueryResults'
@@ -49,8 +50,10 @@ export interface OrgSettings {
 }
 
 export interface OrgHooks {
-    /** Called just before a collections update or an ingest job writes: tests edit records "mid-run". */
+    /** Called just before a collections request or an ingest job writes or deletes: tests edit records "mid-run". */
     beforeWrite?: (object: string, ids: string[]) => void;
+    /** Called as each authenticated request arrives, before it is answered: tests act at a given moment of a run. */
+    beforeRequest?: (kind: RequestKind) => void;
 }
 
 /** What a handler gets: the request, its parsed pieces and the org. */

@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { FaultInjector, isHandlerFault } from '../faults';
 import { FakeStore } from '../store';
 import { collectionsUpdate } from './collections';
+import { collectionsDelete } from './collectionsDelete';
 import {
     Handler,
     HandlerContext,
@@ -165,6 +166,7 @@ export class FakeOrgServer {
             sendError(res, 403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
             return;
         }
+        this.hooks.beforeRequest?.(route.kind);
         const { slow, fault } = this.faults.take(route.kind);
         if (slow) await new Promise((r) => setTimeout(r, slow.delayMs));
         if (fault) entry.fault = fault.response;
@@ -209,6 +211,9 @@ export class FakeOrgServer {
         }
         if (method === 'PATCH' && subPath === '/composite/sobjects') {
             return { kind: 'collectionsUpdate', handler: collectionsUpdate };
+        }
+        if (method === 'DELETE' && subPath === '/composite/sobjects') {
+            return { kind: 'collectionsDelete', handler: collectionsDelete };
         }
         for (const resolve of this.resolvers) {
             const route = resolve(method, subPath, { body });
