@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { MODEL_VERSION } from 'c/dealControlModel';
 import { FakeOrg } from '../fakeOrg';
 import { Connection } from '@jsforce/jsforce-node';
@@ -230,45 +228,5 @@ describe('Ctrl-C', () => {
         const rerun = await rescore(org, ['--rest', '--apply', '--json', '--state-dir', stateDir]);
         expect(rerun.code).toBe(0);
         expect(rerun.json.result.objects[SA]).toMatchObject({ changed: 250, written: 250 });
-    });
-
-    it('a real SIGINT to the script process ends it with exit 3 and a message', async () => {
-        await start({ bulkJobPollsUntilComplete: 1000 });
-        mentorDeals(1);
-        const child = spawn(
-            process.execPath,
-            [
-                '--import',
-                'tsx',
-                path.join(__dirname, '../../scripts/rescore/main.ts'),
-                '--bulk',
-                '--poll-interval',
-                '50',
-                '--lang',
-                'en',
-                '--state-dir',
-                stateDir
-            ],
-            {
-                env: { ...process.env, SF_INSTANCE_URL: org.url, SF_ACCESS_TOKEN: org.accessToken },
-                stdio: ['ignore', 'pipe', 'pipe']
-            }
-        );
-        let stderr = '';
-        child.stderr.on('data', (d) => (stderr += d));
-        // Interrupt once the query job is being polled.
-        await new Promise<void>((resolve) => {
-            const timer = setInterval(() => {
-                if (org.log.some((e) => e.kind === 'bulkQueryPoll')) {
-                    clearInterval(timer);
-                    resolve();
-                }
-            }, 20);
-        });
-        child.kill('SIGINT');
-        const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-        expect(code).toBe(3);
-        expect(stderr).toContain('Stopping at the next safe point');
-        expect(stderr).toContain('Interrupted');
     });
 });

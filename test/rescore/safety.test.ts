@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { MODEL_VERSION } from 'c/dealControlModel';
 import { FakeOrg } from '../fakeOrg';
 import { SA, SC, addDeal, rescore, tempDir, withOrg } from './harness';
@@ -121,9 +121,21 @@ describe('scope', () => {
 
     it('--opportunity runs do not move --since last forward', async () => {
         const a = addDeal(org, [{ Attitude_To_Us__c: 'Mentor' }], {});
-        await rescore(org, ['--opportunity', a.opportunityId, '--apply', '--state-dir', stateDir]);
-        const r = await rescore(org, ['--since', 'last', '--state-dir', stateDir]);
+        const scoped = await rescore(org, [
+            '--opportunity',
+            a.opportunityId,
+            '--apply',
+            '--json',
+            '--state-dir',
+            stateDir
+        ]);
+        expect(scoped.code).toBe(0);
+        expect(scoped.json.result.objects[SA].written).toBe(1);
+        // The scoped run wrote, yet recorded no starting point for --since last.
+        const r = await rescore(org, ['--since', 'last', '--json', '--state-dir', stateDir]);
         expect(r.code).toBe(3);
+        expect(r.json).toMatchObject({ name: 'NO_STATE', exitCode: 3 });
+        expect(readdirSync(stateDir)).toEqual([]);
     });
 
     it('--since <date> takes an ISO date-time and nothing before it', async () => {

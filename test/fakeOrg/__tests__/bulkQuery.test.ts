@@ -194,11 +194,11 @@ it('a truncatedPage fault ends a results page cleanly after half its rows while 
     expect(org.log.filter((e) => e.kind === 'bulkQueryResults').map((e) => e.records)).toEqual([2, 4]);
 });
 
-it('calls hooks.beforeRequest with the kind of each request as it arrives', async () => {
+it('calls hooks.beforeRequest with the kind and path of each request as it arrives', async () => {
     await start({ bulkJobPollsUntilComplete: 0 }, 1);
     const kinds: string[] = [];
-    org.hooks.beforeRequest = (kind) => kinds.push(kind);
+    org.hooks.beforeRequest = (kind, path) => kinds.push(`${kind} ${path.replace(/\/[^/]+$/, '')}`);
     const id = await createJob('SELECT Id FROM Stakeholder_Assessment__c');
     await call(org, `${V}/jobs/query/${id}`);
-    expect(kinds).toEqual(['bulkQueryCreate', 'bulkQueryPoll']);
+    expect(kinds).toEqual([`bulkQueryCreate ${V}/jobs`, `bulkQueryPoll ${V}/jobs/query`]);
 });

@@ -53,7 +53,7 @@ export interface OrgHooks {
     /** Called just before a collections request or an ingest job writes or deletes: tests edit records "mid-run". */
     beforeWrite?: (object: string, ids: string[]) => void;
     /** Called as each authenticated request arrives, before it is answered: tests act at a given moment of a run. */
-    beforeRequest?: (kind: RequestKind) => void;
+    beforeRequest?: (kind: RequestKind, path: string) => void;
 }
 
 /** What a handler gets: the request, its parsed pieces and the org. */

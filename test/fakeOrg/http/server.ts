@@ -166,7 +166,7 @@ export class FakeOrgServer {
             sendError(res, 403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
             return;
         }
-        this.hooks.beforeRequest?.(route.kind);
+        this.hooks.beforeRequest?.(route.kind, entry.path);
         const { slow, fault } = this.faults.take(route.kind);
         if (slow) await new Promise((r) => setTimeout(r, slow.delayMs));
         if (fault) entry.fault = fault.response;
