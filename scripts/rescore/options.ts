@@ -39,6 +39,15 @@ function since(raw: string): string {
 
 export const RESCORE_FLAGS = {
     ...ORG_FLAGS,
+    report: {
+        type: 'string',
+        group: 'output',
+        valueName: 'FILE.csv',
+        help: t(
+            'one CSV line per change, failure or data problem (never an input file)',
+            '每个变更、失败或数据问题一行 CSV（不能是输入文件）'
+        )
+    },
     'sample-dir': {
         type: 'string',
         group: 'source',

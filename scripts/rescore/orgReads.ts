@@ -39,7 +39,12 @@ export class OrgReader {
     }
 
     count(object: string, scope: QueryScope = {}): Promise<number> {
-        return restCount(this.client, buildCount(object, scope));
+        return this.countSoql(buildCount(object, scope));
+    }
+
+    /** A SELECT COUNT() built by the caller from validated parts. */
+    countSoql(soql: string): Promise<number> {
+        return restCount(this.client, soql);
     }
 
     /**

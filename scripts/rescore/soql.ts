@@ -124,9 +124,14 @@ export function formatSoqlDateTime(millis: number): string {
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** SOQL names come from the model's field lists; this guard keeps that assumption honest. */
-function checkedName(name: string): string {
+export function soqlName(name: string): string {
     if (!FIELD_NAME.test(name)) throw new Error(`Not a SOQL field name: ${name}`);
     return name;
+}
+
+/** A SOQL IN list of record Ids, each checked (letters and digits only). */
+export function idList(ids: readonly string[]): string {
+    return `(${ids.map((id) => `'${parseRecordId(id)}'`).join(',')})`;
 }
 
 export interface QueryScope {
@@ -140,12 +145,10 @@ export interface QueryScope {
 export function buildQuery(object: string, fields: readonly string[], scope: QueryScope = {}): string {
     const where: string[] = [];
     if (scope.opportunityIds && scope.opportunityIds.length > 0) {
-        where.push(
-            `Opportunity__c IN (${scope.opportunityIds.map((id) => `'${parseRecordId(id)}'`).join(',')})`
-        );
+        where.push(`Opportunity__c IN ${idList(scope.opportunityIds)}`);
     }
     if (scope.modifiedSince) where.push(`LastModifiedDate >= ${parseSoqlDateTime(scope.modifiedSince)}`);
-    const head = `SELECT ${fields.map(checkedName).join(', ')} FROM ${checkedName(object)}`;
+    const head = `SELECT ${fields.map(soqlName).join(', ')} FROM ${soqlName(object)}`;
     return where.length === 0 ? head : `${head} WHERE ${where.join(' AND ')}`;
 }
 

@@ -164,13 +164,20 @@ export async function* readCsvTable(spec: CsvTableSpec): AsyncGenerator<CsvRow> 
         throw fileError(error, 'read', spec.role, spec.file);
     }
     const source = createReadStream(spec.file);
+    // The parser reports an error as soon as it meets it, before the rows already parsed have been
+    // read from it; so the line where the next row starts is counted as each row is parsed.
+    let parsedLines = 1;
     const parser = source.pipe(
         parse({
             bom: true,
             raw: true,
             info: true,
             relax_column_count: true,
-            max_record_size: MAX_VALUE_CHARS
+            max_record_size: MAX_VALUE_CHARS,
+            on_record: (record: string[], context: { raw?: string }) => {
+                parsedLines += lineBreaks(context.raw ?? '');
+                return record;
+            }
         })
     );
     let readFailure: unknown = null;
@@ -307,7 +314,7 @@ export async function* readCsvTable(spec: CsvTableSpec): AsyncGenerator<CsvRow> 
     } catch (error) {
         if (error instanceof CliError) throw error;
         if (readFailure !== null) throw fileError(readFailure, 'read', spec.role, spec.file);
-        if (error instanceof CsvError) throw parserError(spec, line, error);
+        if (error instanceof CsvError) throw parserError(spec, parsedLines, error);
         throw error;
     } finally {
         parser.destroy();

@@ -22,6 +22,8 @@ interface FlagCommon {
     readonly excludes?: Readonly<Record<string, LocalizedText>>;
     /** Flags this one needs. */
     readonly requires?: readonly string[];
+    /** The run cannot start without it (--help still works). */
+    readonly required?: boolean;
     /** A context (for example 'org' or 'csv') outside which the flag is refused; see refuseOutside. */
     readonly only?: string;
 }
@@ -60,7 +62,11 @@ export type FlagDef = BooleanFlag | IntegerFlag | EnumFlag | StringFlag | ListFl
 export type FlagTable = Readonly<Record<string, FlagDef>>;
 
 type Parsed<F, Fallback> = F extends { parse: (raw: string) => infer R } ? R : Fallback;
-type WithDefault<F, V> = F extends { default: unknown } ? V : V | undefined;
+type WithDefault<F, V> = F extends { default: unknown }
+    ? V
+    : F extends { required: true }
+      ? V
+      : V | undefined;
 type ValueOf<F> = F extends { type: 'boolean' }
     ? boolean
     : F extends { type: 'integer' }
@@ -276,6 +282,16 @@ export function parseFlags<T extends FlagTable>(table: T, argv: readonly string[
         values[name] = given === undefined ? defaultOf(def) : convert(name, def, given);
     }
     const given = new Set(raw.keys()) as Set<keyof T & string>;
+    if (!given.has('help' as keyof T & string)) {
+        for (const [name, def] of Object.entries(table)) {
+            if (def.required && !given.has(name as keyof T & string)) {
+                throw badFlag(t('--{flag} is required: {help}.', '必须指定 --{flag}：{help}。'), {
+                    flag: name,
+                    help: def.help
+                });
+            }
+        }
+    }
     for (const name of given) {
         const def = table[name];
         for (const [other, why] of Object.entries(def.excludes ?? {})) {
@@ -346,6 +362,7 @@ function flagLabel(name: string, def: FlagDef): string {
 
 function details(def: FlagDef, spec: HelpSpec): LocalizedText[] {
     const out: LocalizedText[] = [];
+    if (def.required) out.push(t('required', '必填'));
     if (def.type === 'integer') {
         out.push(
             def.default === undefined

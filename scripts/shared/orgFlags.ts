@@ -57,8 +57,8 @@ export const ORG_FLAGS = {
         valueName: 'DIR',
         only: 'files',
         help: t(
-            'where CSV mode writes its files for `sf data … bulk` (created if missing; never the --input-dir)',
-            'CSV 模式写出供 `sf data … bulk` 导入的文件的位置（不存在时自动创建；不能是 --input-dir）'
+            'where CSV mode writes its files for `sf data … bulk`; created if missing, never the --input-dir',
+            'CSV 模式写出供 `sf data … bulk` 导入的文件的位置；不存在时自动创建，不能是 --input-dir'
         )
     },
     rest: {
@@ -159,15 +159,6 @@ export const ORG_FLAGS = {
         valueName: 'V',
         parse: apiVersion,
         help: t('Salesforce API version', 'Salesforce API 版本')
-    },
-    report: {
-        type: 'string',
-        group: 'output',
-        valueName: 'FILE.csv',
-        help: t(
-            'one CSV line per change, failure or data problem (never an input file)',
-            '每个变更、失败或数据问题一行 CSV（不能是输入文件）'
-        )
     }
 } as const satisfies FlagTable;
 
@@ -179,8 +170,8 @@ export const SOURCE_CONTEXTS = {
             '需要连接组织（--target-org，或 SF_INSTANCE_URL 和 SF_ACCESS_TOKEN），对 CSV 文件无意义。'
         ),
         files: t(
-            'is for CSV mode (--input-dir); with an org use --report FILE.csv for a record of the changes.',
-            '仅用于 CSV 模式（--input-dir）；连接组织时请用 --report FILE.csv 记录变更。'
+            'is for CSV mode (--input-dir); a run on an org writes to the org itself.',
+            '仅用于 CSV 模式（--input-dir）；连接组织运行时直接写入组织。'
         )
     },
     help: { org: t('org only', '仅限组织'), files: t('CSV mode only', '仅限 CSV 模式') }

@@ -146,7 +146,7 @@ export function prepareOutputFile(file: string, flag: string, role: LocalizedTex
             { actions: [t('Give a file name, for example report.csv.', '请给出文件名，例如 report.csv。')] }
         );
     }
-    prepareOutputDir(path.dirname(path.resolve(file)), flag, role);
+    prepareOutputDir(path.dirname(path.resolve(file)), `the folder of ${flag}`, role);
 }
 
 /** Checks an input folder: it exists and is a folder. */

@@ -116,7 +116,11 @@ describe('flags', () => {
             'BAD_FLAGS',
             '--opportunity and --since exclude each other'
         ],
-        [['--output-dir', 'out'], 'BAD_FLAGS', '--output-dir is for CSV mode (--input-dir)'],
+        [
+            ['--output-dir', 'out'],
+            'BAD_FLAGS',
+            '--output-dir is for CSV mode (--input-dir); a run on an org writes to the org itself.'
+        ],
         [['--if-no-state', 'full'], 'BAD_FLAGS', '--if-no-state needs --since.'],
         [
             ['--since', '2026-01-01', '--if-no-state', 'full'],

@@ -1,0 +1,71 @@
+import { LocalizedText, STAKEHOLDER_OBJECT, t } from 'c/dealControlModel';
+
+/**
+ * Where Deal Control keeps personal data: opinions about named people. One entry per object. The
+ * purge deletes an entry's records of Opportunities closed before a date or, with --anonymize,
+ * blanks the entry's `blank` fields and renames `rename.field`, leaving every other field (the
+ * derived numbers reports count: support index, completeness, insight codes, model version) as it
+ * is. Objects are purged in table order: put an object before the one it looks up to (links
+ * before assessments), so a delete never leaves a record pointing at one already gone.
+ *
+ * Adding an object is one entry; its CSV export then needs the Id and `opportunityField` columns
+ * (and, for --anonymize, the personal ones, to skip records already anonymized). Issue 14 adds:
+ *     { object: 'Stakeholder_Link__c', label: t('relationship links', '关系连线'),
+ *       opportunityField: 'Opportunity__c', blank: ['Evidence__c'] },
+ */
+export interface PersonalDataObject {
+    readonly object: string;
+    /** What the records are, for people: "stakeholder assessments". */
+    readonly label: LocalizedText;
+    /** The lookup to the Opportunity whose close date decides how long the record is kept. */
+    readonly opportunityField: string;
+    /** Fields --anonymize blanks. */
+    readonly blank: readonly string[];
+    /** A field --anonymize sets to a neutral name instead (a required Name cannot be blank): {n} counts per Opportunity. */
+    readonly rename?: { readonly field: string; readonly template: string };
+}
+
+export const PERSONAL_DATA: readonly PersonalDataObject[] = [
+    {
+        object: STAKEHOLDER_OBJECT,
+        label: t('stakeholder assessments', '五维评估'),
+        opportunityField: 'Opportunity__c',
+        blank: [
+            'Contact__c',
+            'Title__c',
+            'Evidence__c',
+            'Notes__c',
+            'Next_Action__c',
+            'Verification__c',
+            'Favored_Vendor__c'
+        ],
+        rename: { field: 'Name', template: 'Stakeholder {n}' }
+    }
+];
+
+/** The fields --anonymize writes, in column order: the renamed one, then the blanked ones. */
+export function anonymizedFields(entry: PersonalDataObject): string[] {
+    return [...(entry.rename ? [entry.rename.field] : []), ...entry.blank];
+}
+
+/** The values --anonymize writes for the n-th record (1-based, in Id order) of an Opportunity. */
+export function anonymizedValues(entry: PersonalDataObject, n: number): Record<string, string | null> {
+    const values: Record<string, string | null> = {};
+    if (entry.rename) values[entry.rename.field] = entry.rename.template.replace('{n}', String(n));
+    for (const field of entry.blank) values[field] = null;
+    return values;
+}
+
+/** Whether a record already holds exactly what --anonymize would write (a rerun then skips it). */
+export function isAnonymized(
+    entry: PersonalDataObject,
+    record: Readonly<Record<string, unknown>>,
+    n: number
+): boolean {
+    const wanted = anonymizedValues(entry, n);
+    return Object.entries(wanted).every(([field, value]) => {
+        const stored = record[field];
+        const blank = stored === null || stored === undefined || String(stored).trim() === '';
+        return value === null ? blank : String(stored) === value;
+    });
+}

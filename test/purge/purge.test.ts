@@ -1,0 +1,360 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { FakeOrg, SObjectRecord } from '../fakeOrg';
+import { tempDir, withOrg } from '../rescore/harness';
+import { CLOSED_BEFORE, PurgeDeal, SA, SC, addDeal, purge, readReceipt } from './harness';
+
+let org: FakeOrg;
+let won: PurgeDeal;
+let lost: PurgeDeal;
+let recent: PurgeDeal;
+let open: PurgeDeal;
+let receipt: string;
+
+beforeEach(async () => {
+    org = await withOrg();
+    won = addDeal(org, { StageName: 'Closed Won', CloseDate: '2023-05-01' }, 3);
+    lost = addDeal(org, { StageName: 'Closed Lost', CloseDate: '2023-12-31' }, 2);
+    // Closed after the date: still within the retention period.
+    recent = addDeal(org, { StageName: 'Closed Won', CloseDate: '2024-01-01' }, 2);
+    // Still open although its close date has passed: never touched.
+    open = addDeal(org, { StageName: 'Negotiation/Review', CloseDate: '2023-03-01' }, 2);
+    receipt = path.join(tempDir('receipt'), 'receipt.csv');
+});
+afterEach(() => org.close());
+
+const purgedIds = (): string[] => [...won.stakeholderIds, ...lost.stakeholderIds];
+const keptDeals = (): PurgeDeal[] => [recent, open];
+
+function snapshot(): Map<string, SObjectRecord> {
+    return new Map([...org.store.all(SA), ...org.store.all(SC)].map((r) => [String(r.Id), r]));
+}
+
+/** Records whose state differs between two snapshots (deleted, or any field changed). */
+function changedIds(before: Map<string, SObjectRecord>, after: Map<string, SObjectRecord>): string[] {
+    return [...before.keys()]
+        .filter((id) => JSON.stringify(before.get(id)) !== JSON.stringify(after.get(id)))
+        .sort();
+}
+
+describe('dry run (the default)', () => {
+    it('counts what it would purge, keeps open deals, changes nothing and writes a receipt only when asked', async () => {
+        const before = snapshot();
+        const r = await purge(org, ['--closed-before', CLOSED_BEFORE, '--json']);
+        expect(r.code).toBe(0);
+        expect(r.json.result).toMatchObject({
+            mode: 'dry-run',
+            action: 'delete',
+            opportunities: { purged: 2, keptOpen: 1 },
+            objects: { [SA]: { planned: 5, done: 0 } },
+            receipt: null
+        });
+        expect(r.json.warnings[0]).toContain(
+            '1 open Opportunities have a close date before 2024-01-01; their assessments were kept'
+        );
+        expect(changedIds(before, snapshot())).toEqual([]);
+        expect(org.log.filter((e) => e.method !== 'GET')).toEqual([]);
+
+        const withReceipt = await purge(org, [
+            '--closed-before',
+            CLOSED_BEFORE,
+            '--receipt',
+            receipt,
+            '--lang',
+            'en'
+        ]);
+        expect(withReceipt.stdout).toContain(
+            'Stakeholder assessments: 5 would be deleted (dry run: nothing changed)'
+        );
+        expect(withReceipt.stdout).toContain('Dry run: nothing was changed. Add --apply to do it.');
+        expect(readReceipt(receipt).map((row) => [row.id, row.action, row.result])).toEqual(
+            purgedIds().map((id) => [id, 'delete', 'planned'])
+        );
+    });
+});
+
+describe('--apply', () => {
+    it.each([['--rest'], ['--bulk']])(
+        'deletes the assessments of deals closed before the date (%s); the receipt lists exactly what changed',
+        async (transport) => {
+            const before = snapshot();
+            const r = await purge(org, [
+                transport,
+                '--closed-before',
+                CLOSED_BEFORE,
+                '--apply',
+                '--receipt',
+                receipt,
+                '--json'
+            ]);
+            expect(r.code).toBe(0);
+            expect(r.json.result.objects[SA]).toMatchObject({ planned: 5, done: 5, failed: 0 });
+            for (const id of purgedIds()) expect(org.store.get(SA, id)!.IsDeleted).toBe(true);
+            for (const deal of keptDeals())
+                for (const id of deal.stakeholderIds) expect(org.store.get(SA, id)!.IsDeleted).toBe(false);
+            // The scorecards, and so the numbers reports use, stay.
+            expect(org.store.get(SC, won.scorecardId)).toMatchObject({
+                IsDeleted: false,
+                Control_Score__c: 35
+            });
+
+            const rows = readReceipt(receipt);
+            expect(rows.map((row) => row.id).sort()).toEqual(changedIds(before, snapshot()));
+            expect(
+                rows.every(
+                    (row) =>
+                        row.object === SA &&
+                        row.action === 'delete' &&
+                        row.result === 'done' &&
+                        row.code === ''
+                )
+            ).toBe(true);
+            expect(rows.find((row) => row.id === lost.stakeholderIds[1])!.opportunity_id).toBe(
+                lost.opportunityId
+            );
+            // Ids only: not a name, title or note of a person.
+            expect(JSON.stringify(rows)).not.toMatch(/王|CFO|dinner/);
+            expect(org.callsByKind()[transport === '--bulk' ? 'ingestCreate' : 'collectionsDelete']).toBe(1);
+        }
+    );
+
+    it.each([['--rest'], ['--bulk']])(
+        '--anonymize (%s) blanks the personal fields, renames each assessment "Stakeholder N" in Id order, keeps the rest; a rerun changes nothing',
+        async (transport) => {
+            const before = snapshot();
+            const r = await purge(org, [
+                transport,
+                '--closed-before',
+                CLOSED_BEFORE,
+                '--anonymize',
+                '--apply',
+                '--receipt',
+                receipt,
+                '--json'
+            ]);
+            expect(r.code).toBe(0);
+            expect(r.json.result.objects[SA]).toMatchObject({ planned: 5, done: 5 });
+            for (const deal of [won, lost]) {
+                deal.stakeholderIds.forEach((id, i) => {
+                    const record = org.store.get(SA, id)!;
+                    expect(record).toMatchObject({
+                        IsDeleted: false,
+                        Name: `Stakeholder ${i + 1}`,
+                        Contact__c: null,
+                        Title__c: null,
+                        Evidence__c: null,
+                        Notes__c: null,
+                        Next_Action__c: null,
+                        Verification__c: null,
+                        Favored_Vendor__c: null,
+                        // Inputs and derived numbers stay for reports.
+                        Attitude_To_Us__c: i === 0 ? 'Mentor' : 'Opponent',
+                        Support_Index__c: i === 0 ? 2 : -2,
+                        Completeness__c: 20,
+                        Opportunity__c: deal.opportunityId
+                    });
+                });
+            }
+            expect(org.store.get(SA, open.stakeholderIds[0])!.Title__c).toBe('CFO');
+            expect(
+                readReceipt(receipt)
+                    .map((row) => row.id)
+                    .sort()
+            ).toEqual(changedIds(before, snapshot()));
+            expect(
+                readReceipt(receipt).every((row) => row.action === 'anonymize' && row.result === 'done')
+            ).toBe(true);
+
+            const again = await purge(org, [
+                transport,
+                '--closed-before',
+                CLOSED_BEFORE,
+                '--anonymize',
+                '--apply',
+                '--receipt',
+                receipt,
+                '--json'
+            ]);
+            expect(again.code).toBe(0);
+            expect(again.json.result.objects[SA]).toMatchObject({
+                planned: 0,
+                done: 0,
+                alreadyAnonymized: 5
+            });
+            expect(readReceipt(receipt)).toEqual([]);
+        }
+    );
+
+    it('--opportunity limits the purge to those deals', async () => {
+        const r = await purge(org, [
+            '--closed-before',
+            CLOSED_BEFORE,
+            '--opportunity',
+            lost.opportunityId,
+            '--apply',
+            '--receipt',
+            receipt,
+            '--json'
+        ]);
+        expect(r.code).toBe(0);
+        expect(readReceipt(receipt).map((row) => row.id)).toEqual(lost.stakeholderIds);
+        expect(org.store.get(SA, won.stakeholderIds[0])!.IsDeleted).toBe(false);
+    });
+
+    it('a record the org refuses is reported failed with its code (exit 2), the others are done', async () => {
+        org.faults.add({
+            kind: 'collectionsDelete',
+            times: 5,
+            response: 'unableToLockRow',
+            recordIds: [won.stakeholderIds[1]]
+        });
+        const r = await purge(org, [
+            '--rest',
+            '--closed-before',
+            CLOSED_BEFORE,
+            '--apply',
+            '--max-retries',
+            '1',
+            '--receipt',
+            receipt,
+            '--json'
+        ]);
+        expect(r.code).toBe(2);
+        expect(r.json.result.objects[SA]).toMatchObject({ done: 4, failed: 1 });
+        const failed = readReceipt(receipt).filter((row) => row.result === 'failed');
+        expect(failed).toEqual([
+            {
+                object: SA,
+                id: won.stakeholderIds[1],
+                opportunity_id: won.opportunityId,
+                action: 'delete',
+                result: 'failed',
+                code: 'UNABLE_TO_LOCK_ROW'
+            }
+        ]);
+        expect(org.store.get(SA, won.stakeholderIds[1])!.IsDeleted).toBe(false);
+    });
+
+    it('Ctrl-C stops after the request in flight; the receipt says which records were done and which not sent', async () => {
+        const many = addDeal(org, { StageName: 'Closed Lost', CloseDate: '2022-01-01' }, 250);
+        const controller = new AbortController();
+        org.hooks.beforeWrite = () => controller.abort();
+        const before = snapshot();
+        const r = await purge(
+            org,
+            [
+                '--rest',
+                '--concurrency',
+                '1',
+                '--closed-before',
+                CLOSED_BEFORE,
+                '--apply',
+                '--receipt',
+                receipt,
+                '--json'
+            ],
+            controller.signal
+        );
+        expect(r.code).toBe(3);
+        expect(r.json.result.stopped.code).toBe('INTERRUPTED');
+        const rows = readReceipt(receipt);
+        expect(rows).toHaveLength(255);
+        const done = rows.filter((row) => row.result === 'done').map((row) => row.id);
+        expect(done).toHaveLength(200);
+        expect(rows.filter((row) => row.result === 'not sent')).toHaveLength(55);
+        expect(done.sort()).toEqual(changedIds(before, snapshot()));
+        expect(many.stakeholderIds.length).toBe(250);
+    });
+
+    it('stops cleanly at --max-api-calls with a receipt of what was done', async () => {
+        addDeal(org, { StageName: 'Closed Lost', CloseDate: '2022-01-01' }, 250);
+        const before = snapshot();
+        const r = await purge(org, [
+            '--rest',
+            '--concurrency',
+            '1',
+            '--closed-before',
+            CLOSED_BEFORE,
+            '--apply',
+            '--max-api-calls',
+            '5',
+            '--receipt',
+            receipt,
+            '--json'
+        ]);
+        expect(r.code).toBe(3);
+        expect(r.json.result.stopped.code).toBe('API_BUDGET');
+        // Four reads (two counts, the Opportunities, the assessments) and one of the two deletes.
+        expect(r.json.result.objects[SA]).toMatchObject({ done: 200, notSent: 55 });
+        const done = readReceipt(receipt)
+            .filter((row) => row.result === 'done')
+            .map((row) => row.id);
+        expect(done.sort()).toEqual(changedIds(before, snapshot()));
+    });
+});
+
+describe('refusals: nothing is changed', () => {
+    it.each([
+        [
+            'an open Opportunity',
+            () => ['--opportunity', open.opportunityId],
+            'OPEN_OPPORTUNITY',
+            'is still open (stage Negotiation/Review): purge never touches a deal that is being worked.'
+        ],
+        [
+            'one closed on the date',
+            () => ['--opportunity', recent.opportunityId],
+            'CLOSED_TOO_RECENTLY',
+            'closed on 2024-01-01, not before 2024-01-01'
+        ],
+        [
+            'an Id that is not there',
+            () => ['--opportunity', '006000000000099AAA'],
+            'NOT_FOUND',
+            'does not exist (or was deleted)'
+        ]
+    ])('%s named with --opportunity (exit 3)', async (_label, extra, code, message) => {
+        const before = snapshot();
+        const r = await purge(org, [
+            '--closed-before',
+            CLOSED_BEFORE,
+            '--apply',
+            '--receipt',
+            receipt,
+            '--json',
+            ...extra()
+        ]);
+        expect(r.code).toBe(3);
+        expect(r.json).toMatchObject({ name: code, exitCode: 3 });
+        expect(r.json.message).toContain(message);
+        expect(changedIds(before, snapshot())).toEqual([]);
+        expect(existsSync(receipt)).toBe(false);
+    });
+
+    it.each([
+        ['today', '2026-11-30', '--closed-before 2026-11-30 is not in the past'],
+        ['a future date', '2027-01-01', '--closed-before 2027-01-01 is not in the past'],
+        ['a date that does not exist', '2023-02-30', '"2023-02-30" is not a real date or time'],
+        ['no date at all', null, '--closed-before is required']
+    ])('--closed-before %s (exit 3, no API call)', async (_label, date, message) => {
+        const r = await purge(org, [...(date ? ['--closed-before', date] : []), '--apply', '--json']);
+        expect(r.code).toBe(3);
+        expect(r.json.message).toContain(message);
+        expect(org.log).toEqual([]);
+    });
+
+    it('--apply in CSV mode, and no source at all', async () => {
+        const noSource = await purge(null, ['--closed-before', CLOSED_BEFORE, '--json']);
+        expect(noSource.json).toMatchObject({ name: 'NO_SOURCE', exitCode: 3 });
+        const csv = await purge(null, [
+            '--input-dir',
+            tempDir('in'),
+            '--closed-before',
+            CLOSED_BEFORE,
+            '--apply',
+            '--json'
+        ]);
+        expect(csv.json).toMatchObject({ name: 'BAD_FLAGS' });
+        expect(csv.json.message).toContain('--apply needs an org');
+    });
+});
