@@ -20,7 +20,9 @@ module.exports = {
         '!scripts/bench/**'
     ],
     coverageThreshold: {
-        './force-app/main/default/lwc/dealControlModel/': { lines: 95, branches: 95 }
+        './force-app/main/default/lwc/dealControlModel/': { lines: 95, branches: 95 },
+        // The admin scripts' org and CSV paths (issue 11): every error path is a promise to an admin.
+        './scripts/rescore/': { lines: 90, branches: 90 }
     },
     projects: [
         {

@@ -223,6 +223,39 @@ describe('sample data (the README main-job command)', () => {
         expect(stderr).toContain('--input-dir');
     });
 
+    it.each([
+        ['a plan that is not JSON', { 'sample-data-plan.json': '[{' }, 'is not valid JSON'],
+        [
+            'a record without a referenceId',
+            {
+                'sample-data-plan.json': '[{"sobject":"Opportunity","files":["Opportunity.json"]}]',
+                'Opportunity.json': '{"records":[{"attributes":{"type":"Opportunity"},"Name":"x"}]}'
+            },
+            'A record in Opportunity.json has no attributes.referenceId.'
+        ],
+        [
+            'a reference to a record that is not there',
+            {
+                'sample-data-plan.json': '[{"sobject":"C139_Scorecard__c","files":["C.json"]}]',
+                'C.json':
+                    '{"records":[{"attributes":{"type":"C139_Scorecard__c","referenceId":"C1"},"Opportunity__c":"@Nowhere"}]}'
+            },
+            'C139_Scorecard__c.Opportunity__c refers to unknown record @Nowhere.'
+        ],
+        [
+            'a plan naming a file that is missing',
+            { 'sample-data-plan.json': '[{"files":["Gone.json"]}]' },
+            'Cannot read the sample data file'
+        ]
+    ])('--sample-dir with %s: one line, exit 3', async (_label, files, message) => {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'rescore-sample-'));
+        for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+        const { code, stderr } = await run(['--sample-dir', dir, '--lang', 'en']);
+        expect(code).toBe(3);
+        expect(stderr).toContain(message);
+        expect(stderr.split('\n')).toHaveLength(2);
+    });
+
     it('--help prints the flags and exits 0', async () => {
         const { code, stdout } = await run(['--help', '--lang', 'en']);
         expect(code).toBe(0);
