@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { PICKLIST_VALUES, STAKEHOLDER_INPUT_FIELDS, SCORECARD_INPUT_FIELDS } from 'c/dealControlModel';
+import { readFields } from '../rescore/derived';
 import { idSuffix } from '../shared/recordId';
 
 /** A fast deterministic generator (mulberry32), so every benchmark run scores the same data. */
@@ -52,7 +53,9 @@ export async function writeCsvDataset(dir: string, scorecards: number, perScorec
         if (!values || rng() < 0.15) return '';
         return values[Math.floor(rng() * values.length)];
     };
-    const saFields = ['Id', 'Name', 'Opportunity__c', ...STAKEHOLDER_INPUT_FIELDS];
+    // Every column an export has (the script requires them all); derived ones stay blank.
+    const saFields = readFields('Stakeholder_Assessment__c');
+    const saInputs = new Set(STAKEHOLDER_INPUT_FIELDS);
     await writeLines(
         path.join(dir, 'Stakeholder_Assessment__c.csv'),
         saFields,
@@ -63,12 +66,14 @@ export async function writeCsvDataset(dir: string, scorecards: number, perScorec
                 if (f === 'Opportunity__c') return id('006', Math.floor(i / perScorecard));
                 if (f === 'Top_Decision_Maker__c') return rng() < 0.2 ? 'true' : 'false';
                 if (f === 'Decision_Body_Member__c') return rng() < 0.5 ? 'true' : 'false';
+                if (!saInputs.has(f)) return '';
                 const value = pick('Stakeholder_Assessment__c', f);
                 return value.includes(';') ? `"${value}"` : value;
             }),
         scorecards * perScorecard
     );
-    const scFields = ['Id', 'Opportunity__c', ...SCORECARD_INPUT_FIELDS];
+    const scFields = readFields('C139_Scorecard__c');
+    const scInputs = new Set(SCORECARD_INPUT_FIELDS);
     await writeLines(
         path.join(dir, 'C139_Scorecard__c.csv'),
         scFields,
@@ -78,7 +83,9 @@ export async function writeCsvDataset(dir: string, scorecards: number, perScorec
                     ? id('a02', i)
                     : f === 'Opportunity__c'
                       ? id('006', i)
-                      : pick('C139_Scorecard__c', f)
+                      : scInputs.has(f)
+                        ? pick('C139_Scorecard__c', f)
+                        : ''
             ),
         scorecards
     );

@@ -1,6 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { LocalizedText, t } from 'c/dealControlModel';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, Options, parse } from 'csv-parse';
 import { CliError, fileError } from './errors';
 import { TextParam, fill } from './i18n';
 import { RecordIdSet } from './recordIdSet';
@@ -128,11 +128,18 @@ function parserError(spec: CsvTableSpec, line: number, error: CsvError): CliErro
 /** Line breaks in a raw record (CRLF counts once), to know on which line the next row starts. */
 function lineBreaks(raw: string): number {
     let count = 0;
-    for (let i = 0; i < raw.length; i += 1) {
-        const c = raw.charCodeAt(i);
-        if (c === 10 || (c === 13 && raw.charCodeAt(i + 1) !== 10)) count += 1;
-    }
+    for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) count += 1;
+    // A lone CR (old Mac line ends) is a line break too; CRLF was counted at its LF.
+    for (let i = raw.indexOf('\r'); i >= 0; i = raw.indexOf('\r', i + 1))
+        if (raw.charCodeAt(i + 1) !== 10) count += 1;
     return count;
+}
+
+/** A row as the parser hands it over: its cells, the line it starts on, and whether it may hold non-text. */
+interface ParsedRow {
+    readonly cells: string[];
+    readonly start: number;
+    readonly suspect: boolean;
 }
 
 function notText(value: string): boolean {
@@ -165,19 +172,24 @@ export async function* readCsvTable(spec: CsvTableSpec): AsyncGenerator<CsvRow> 
     }
     const source = createReadStream(spec.file);
     // The parser reports an error as soon as it meets it, before the rows already parsed have been
-    // read from it; so the line where the next row starts is counted as each row is parsed.
+    // read from it; so the line where the next row starts is counted as each row is parsed. The
+    // raw text is looked at once per row: line breaks, non-text characters, bytes read so far.
     let parsedLines = 1;
+    let parsedChars = 0;
+    // With raw on, csv-parse hands on_record the { record, raw } pair and passes on what it returns.
+    const toRow = ({ record: cells, raw }: { record: string[]; raw: string }): ParsedRow => {
+        const start = parsedLines;
+        parsedLines += lineBreaks(raw);
+        parsedChars += raw.length;
+        return { cells, start, suspect: raw.includes('\uFFFD') || raw.includes('\u0000') };
+    };
     const parser = source.pipe(
         parse({
             bom: true,
             raw: true,
-            info: true,
             relax_column_count: true,
             max_record_size: MAX_VALUE_CHARS,
-            on_record: (record: string[], context: { raw?: string }) => {
-                parsedLines += lineBreaks(context.raw ?? '');
-                return record;
-            }
+            on_record: toRow as unknown as Options['on_record']
         })
     );
     let readFailure: unknown = null;
@@ -194,16 +206,10 @@ export async function* readCsvTable(spec: CsvTableSpec): AsyncGenerator<CsvRow> 
     let width = 0;
     let idIndex = -1;
     const ids = new RecordIdSet();
-    let line = 1;
     let rows = 0;
     try {
-        for await (const { record, raw, info } of parser as AsyncIterable<{
-            record: string[];
-            raw: string;
-            info: { bytes: number };
-        }>) {
-            const start = line;
-            line += lineBreaks(raw);
+        for await (const parsed of parser as AsyncIterable<ParsedRow>) {
+            const { cells: record, start } = parsed;
             if (record.length === 1 && record[0].trim() === '') continue;
             if (columns === null) {
                 if (record.some(notText)) {
@@ -263,7 +269,7 @@ export async function* readCsvTable(spec: CsvTableSpec): AsyncGenerator<CsvRow> 
             for (let i = 0; i < width; i += 1) {
                 const name = columns[i];
                 if (name === null) continue;
-                if (notText(record[i])) {
+                if (parsed.suspect && notText(record[i])) {
                     throw rowError(
                         'NOT_UTF8',
                         spec,
@@ -292,8 +298,8 @@ export async function* readCsvTable(spec: CsvTableSpec): AsyncGenerator<CsvRow> 
                     );
                 }
                 rows += 1;
-                if (rows === ROWS_BEFORE_ESTIMATE && info.bytes > 0) {
-                    ids.reserve(Math.ceil((size / info.bytes) * rows * 1.05));
+                if (rows === ROWS_BEFORE_ESTIMATE && parsedChars > 0) {
+                    ids.reserve(Math.ceil((size / parsedChars) * rows * 1.05));
                 }
                 if (!ids.add(id18)) {
                     const first = await firstLineOf(spec, idIndex, id18);
