@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MODEL_VERSION } from 'c/dealControlModel';
 import { FakeOrg } from '../fakeOrg';
+import { RESCORE_INPUTS, requiredColumns } from '../../scripts/rescore/inputs';
 import { SA, SC, addDeal, tempDir, withOrg } from './harness';
 
 /**
@@ -106,5 +107,23 @@ describe('the nightly GitHub Actions example of the admin guide', () => {
         expect(second.status).toBe(0);
         expect(second.result.objects[SA]).toMatchObject({ read: 1, written: 1 });
         expect(org.store.get(SA, deal.stakeholderIds[0])!.Support_Index__c).toBe(-2);
+    });
+});
+
+describe('the export commands of the admin guide', () => {
+    it('select every column CSV mode requires, so following the guide never ends in MISSING_COLUMNS', () => {
+        const guide = readFileSync(path.join(ROOT, 'docs/admin-rescore.md'), 'utf8');
+        const exported = new Map(
+            [...guide.matchAll(/sf data export bulk --query "SELECT ([^"]+) FROM (\w+)"/g)].map((m) => [
+                m[2],
+                m[1].split(/,\s*/)
+            ])
+        );
+        expect([...exported.keys()].sort()).toEqual(RESCORE_INPUTS.map((i) => i.object).sort());
+        for (const input of RESCORE_INPUTS) {
+            expect(requiredColumns(input).filter((f) => !exported.get(input.object)!.includes(f))).toEqual(
+                []
+            );
+        }
     });
 });
