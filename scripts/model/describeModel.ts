@@ -13,6 +13,7 @@ import {
     STAKEHOLDER_PICKLISTS,
     PicklistFieldDef
 } from 'c/dealControlModel';
+import { EXIT } from '../shared/errors';
 
 const HEADINGS = {
     en: {
@@ -113,6 +114,6 @@ if (require.main === module) {
         process.stdout.write(describeModel(parseLang(process.argv.slice(2))));
     } catch (error) {
         process.stderr.write(`model:describe: ${(error as Error).message}\n`);
-        process.exitCode = 3;
+        process.exitCode = EXIT.couldNotRun;
     }
 }
