@@ -56,16 +56,32 @@ export function anonymizedValues(entry: PersonalDataObject, n: number): Record<s
     return values;
 }
 
-/** Whether a record already holds exactly what --anonymize would write (a rerun then skips it). */
-export function isAnonymized(
+/**
+ * What of a record --anonymize looks at to skip it on a rerun, kept small (a run may read
+ * thousands of long Notes): whether every field to blank is blank, and the renamed field's value.
+ */
+export interface AnonymizedState {
+    readonly blank: boolean;
+    readonly name: string | null;
+}
+
+function isBlank(value: unknown): boolean {
+    return value === null || value === undefined || String(value).trim() === '';
+}
+
+export function anonymizedState(
     entry: PersonalDataObject,
-    record: Readonly<Record<string, unknown>>,
-    n: number
-): boolean {
-    const wanted = anonymizedValues(entry, n);
-    return Object.entries(wanted).every(([field, value]) => {
-        const stored = record[field];
-        const blank = stored === null || stored === undefined || String(stored).trim() === '';
-        return value === null ? blank : String(stored) === value;
-    });
+    record: Readonly<Record<string, unknown>>
+): AnonymizedState {
+    const name = entry.rename ? record[entry.rename.field] : null;
+    return {
+        blank: entry.blank.every((field) => isBlank(record[field])),
+        name: isBlank(name) ? null : String(name)
+    };
+}
+
+/** Whether a record already holds exactly what --anonymize would write for its place n (a rerun then skips it). */
+export function isAnonymized(entry: PersonalDataObject, state: AnonymizedState, n: number): boolean {
+    const wanted = entry.rename ? entry.rename.template.replace('{n}', String(n)) : null;
+    return state.blank && state.name === wanted;
 }

@@ -1,5 +1,12 @@
 import { PurgeAction } from './options';
-import { PersonalDataObject, anonymizedFields, anonymizedValues, isAnonymized } from './personalData';
+import {
+    AnonymizedState,
+    PersonalDataObject,
+    anonymizedFields,
+    anonymizedState,
+    anonymizedValues,
+    isAnonymized
+} from './personalData';
 
 /** One record the purge deletes or anonymizes. */
 export interface PlannedRecord {
@@ -12,7 +19,8 @@ export interface PlannedRecord {
 interface Seen {
     readonly id: string;
     readonly opportunityId: string;
-    readonly record: Readonly<Record<string, unknown>> | null;
+    /** With --anonymize: enough of the record to know whether it is anonymized already. */
+    readonly state: AnonymizedState | null;
 }
 
 /**
@@ -41,7 +49,7 @@ export class ObjectPlan {
         this.seen.push({
             id: String(record.Id),
             opportunityId: String(record[this.entry.opportunityField] ?? ''),
-            record: this.action === 'anonymize' ? record : null
+            state: this.action === 'anonymize' ? anonymizedState(this.entry, record) : null
         });
     }
 
@@ -61,7 +69,7 @@ export class ObjectPlan {
         let n = 0;
         this.seen.forEach((s, i) => {
             n = i > 0 && this.seen[i - 1].opportunityId === s.opportunityId ? n + 1 : 1;
-            if (s.record && isAnonymized(this.entry, s.record, n)) this.alreadyAnonymized += 1;
+            if (s.state && isAnonymized(this.entry, s.state, n)) this.alreadyAnonymized += 1;
             else planned.push({ id: s.id, opportunityId: s.opportunityId, n });
         });
         this.seen.length = 0;
