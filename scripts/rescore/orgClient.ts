@@ -135,6 +135,8 @@ export class OrgClient {
     sessionRefreshes = 0;
     /** The Date header of the latest response: the org's clock, for "modified since" checks. */
     lastServerDate: number | null = null;
+    /** When (local clock) that Date header arrived. */
+    lastServerDateAt = 0;
 
     constructor(
         readonly conn: Connection,
@@ -224,7 +226,10 @@ export class OrgClient {
         const match = header ? /api-usage=(\d+)\/(\d+)/.exec(header) : null;
         if (match) this.limitInfo = { used: Number(match[1]), max: Number(match[2]) };
         const date = Date.parse(headers.date ?? '');
-        if (!Number.isNaN(date)) this.lastServerDate = date;
+        if (!Number.isNaN(date)) {
+            this.lastServerDate = date;
+            this.lastServerDateAt = Date.now();
+        }
     }
 
     /**
