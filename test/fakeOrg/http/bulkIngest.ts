@@ -180,6 +180,7 @@ export class BulkIngestJobs {
                 writes.map((w) => w.id)
             );
         const outcomes = new Uint8Array(rows.length);
+        const at = ctx.store.clock.tick();
         plans.forEach((plan, i) => {
             if (isSaveErrors(plan)) {
                 outcomes[i] = FAILED;
@@ -188,8 +189,8 @@ export class BulkIngestJobs {
                     plan.map((e) => `${e.statusCode}:${e.message}:${e.fields.join(',')} --`).join(' ')
                 );
             } else {
-                if (job.operation === 'delete') ctx.store.delete(job.def.name, plan.id);
-                else ctx.store.write(table, plan.sequence, plan.values);
+                if (job.operation === 'delete') ctx.store.delete(job.def.name, plan.id, at);
+                else ctx.store.write(table, plan.sequence, plan.values, at);
                 outcomes[i] = SUCCEEDED;
             }
         });

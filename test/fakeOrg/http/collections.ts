@@ -129,7 +129,8 @@ function applyWrites(ctx: HandlerContext, writes: PlannedWrite[]): void {
             list.map((w) => w.id)
         );
     }
-    for (const w of writes) ctx.store.write(w.table, w.sequence, w.values);
+    const at = ctx.store.clock.tick();
+    for (const w of writes) ctx.store.write(w.table, w.sequence, w.values, at);
 }
 
 function deserialize(raw: unknown): { object: ObjectDef; id?: string; values: Record<string, FieldValue> } {

@@ -90,7 +90,8 @@ export function collectionsDelete(ctx: HandlerContext): void {
         const byObject = new Map<string, string[]>();
         for (const d of deletes) byObject.set(d.object, [...(byObject.get(d.object) ?? []), d.id]);
         for (const [object, list] of byObject) ctx.hooks.beforeWrite?.(object, list);
-        for (const d of deletes) ctx.store.delete(d.object, d.id);
+        const at = ctx.store.clock.tick();
+        for (const d of deletes) ctx.store.delete(d.object, d.id, at);
     }
     sendJson(ctx.res, 200, results);
 }
