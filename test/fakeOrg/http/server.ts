@@ -104,6 +104,14 @@ export class FakeOrgServer {
     }
 
     private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+        // Node caches the Date header for a second and refreshes it on a timer, so after a handler
+        // that blocked (a 50,000-row job) it could name a second older than the writes just made:
+        // an org's Date header is the time of the answer, which clients compare with modification times.
+        const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+        res.writeHead = ((...args: unknown[]) => {
+            res.setHeader('Date', new Date().toUTCString());
+            return writeHead(...args);
+        }) as typeof res.writeHead;
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         const method = req.method ?? 'GET';
         const entry: RequestLogEntry = {
