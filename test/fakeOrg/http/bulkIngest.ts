@@ -5,7 +5,7 @@ import { FieldDef, ObjectDef, objectNamed } from '../schema';
 import { Table } from '../store';
 import { FieldValue, SaveError, fromCsvValue, isSaveError } from '../values';
 import { shuffledIndexes } from '../random';
-import { validateValues } from './collections';
+import { existingRecord, lockFault, validateValues } from './collections';
 import { HandlerContext, HttpError, parseJsonBody, sendJson } from './context';
 import {
     JobBase,
@@ -269,29 +269,10 @@ export class BulkIngestJobs {
                 }
             ];
         }
-        const sequence = table.sequenceOfId(id18);
-        if (sequence === null) {
-            return [
-                {
-                    statusCode: 'INVALID_CROSS_REFERENCE_KEY',
-                    message: 'invalid cross reference id',
-                    fields: []
-                }
-            ];
-        }
-        if (table.isDeleted(sequence))
-            return [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }];
-        const errors = [...typeErrors, ...validateValues(job.def, values)];
-        if (
-            job.fault?.response === 'unableToLockRow' &&
-            (!job.fault.recordIds || job.fault.recordIds.has(id18))
-        ) {
-            errors.push({
-                statusCode: 'UNABLE_TO_LOCK_ROW',
-                message: `unable to obtain exclusive access to this record or 1 records: ${id18}`,
-                fields: []
-            });
-        }
+        // Duplicates within a job are found across its rows by process(), not here.
+        const sequence = existingRecord(table, id18, new Set());
+        if (Array.isArray(sequence)) return sequence;
+        const errors = [...typeErrors, ...validateValues(job.def, values), ...lockFault(job.fault, id18)];
         return errors.length > 0 ? errors : { id: id18, sequence, values };
     }
 

@@ -1,3 +1,4 @@
+import { ActiveFault } from '../faults';
 import { to18 } from '../ids';
 import { FieldDef, ObjectDef, objectNamed } from '../schema';
 import { Table } from '../store';
@@ -25,6 +26,65 @@ interface PlannedWrite {
     sequence: number;
     id: string;
     values: Record<string, FieldValue>;
+}
+
+/**
+ * The sequence number of a record an API request names, or the error Salesforce gives for it:
+ * an Id that never existed, a deleted record, the same Id twice in one request.
+ */
+export function existingRecord(table: Table, id18: string, seen: Set<string>): number | SaveError[] {
+    const sequence = table.sequenceOfId(id18);
+    if (sequence === null) {
+        return [
+            { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [] }
+        ];
+    }
+    if (table.isDeleted(sequence)) {
+        return [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }];
+    }
+    if (seen.has(id18)) {
+        return [{ statusCode: 'DUPLICATE_VALUE', message: `Duplicate id in list: ${id18}`, fields: [] }];
+    }
+    seen.add(id18);
+    return sequence;
+}
+
+/** UNABLE_TO_LOCK_ROW for a record an unableToLockRow fault (of a request or a job) locks. */
+export function lockFault(fault: ActiveFault | undefined, id18: string): SaveError[] {
+    if (fault?.response !== 'unableToLockRow' || (fault.recordIds && !fault.recordIds.has(id18))) return [];
+    return [
+        {
+            statusCode: 'UNABLE_TO_LOCK_ROW',
+            message: `unable to obtain exclusive access to this record or 1 records: ${id18}`,
+            fields: []
+        }
+    ];
+}
+
+/** One SaveResult per planned record, in request order; with allOrNone, one failure rolls back all. */
+export function saveResults<P extends { id: string }>(
+    plans: ReadonlyArray<P | SaveError[]>,
+    allOrNone: boolean
+): { results: SaveResult[]; failed: boolean } {
+    const failed = plans.some((p) => Array.isArray(p));
+    const results: SaveResult[] = plans.map((p) => {
+        if (Array.isArray(p)) return { success: false, errors: p };
+        if (allOrNone && failed) {
+            return {
+                success: false,
+                errors: [
+                    {
+                        statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+                        message:
+                            'Record rolled back because not all records were valid and the request was using AllOrNone header',
+                        fields: []
+                    }
+                ]
+            };
+        }
+        return { id: p.id, success: true, errors: [] };
+    });
+    return { results, failed };
 }
 
 /** PATCH /composite/sobjects: per-record results in request order, allOrNone rollback. */
@@ -64,55 +124,13 @@ export function collectionsUpdate(ctx: HandlerContext): void {
                 }
             ];
         }
-        const sequence = table.sequenceOfId(id18);
-        if (sequence === null) {
-            return [
-                {
-                    statusCode: 'INVALID_CROSS_REFERENCE_KEY',
-                    message: 'invalid cross reference id',
-                    fields: []
-                }
-            ];
-        }
-        if (table.isDeleted(sequence)) {
-            return [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }];
-        }
-        if (seen.has(id18)) {
-            return [{ statusCode: 'DUPLICATE_VALUE', message: `Duplicate id in list: ${id18}`, fields: [] }];
-        }
-        seen.add(id18);
-        const errors = validateValues(object, values);
-        if (
-            ctx.fault?.response === 'unableToLockRow' &&
-            (!ctx.fault.recordIds || ctx.fault.recordIds.has(id18))
-        ) {
-            errors.push({
-                statusCode: 'UNABLE_TO_LOCK_ROW',
-                message: `unable to obtain exclusive access to this record or 1 records: ${id18}`,
-                fields: []
-            });
-        }
-        return errors.length > 0 ? errors : { table, sequence, id: id18, values };
+        const found = existingRecord(table, id18, seen);
+        if (Array.isArray(found)) return found;
+        const errors = [...validateValues(object, values), ...lockFault(ctx.fault, id18)];
+        return errors.length > 0 ? errors : { table, sequence: found, id: id18, values };
     });
 
-    const failed = plans.some((p) => Array.isArray(p));
-    const results: SaveResult[] = plans.map((p) => {
-        if (Array.isArray(p)) return { success: false, errors: p };
-        if (allOrNone && failed) {
-            return {
-                success: false,
-                errors: [
-                    {
-                        statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
-                        message:
-                            'Record rolled back because not all records were valid and the request was using AllOrNone header',
-                        fields: []
-                    }
-                ]
-            };
-        }
-        return { id: p.id, success: true, errors: [] };
-    });
+    const { results, failed } = saveResults(plans, allOrNone);
     if (!(allOrNone && failed)) {
         const writes = plans.filter((p): p is PlannedWrite => !Array.isArray(p));
         applyWrites(ctx, writes);

@@ -1,7 +1,7 @@
 import { to18 } from '../ids';
 import { objectOfPrefix } from '../schema';
 import { SaveError } from '../values';
-import { MAX_COLLECTION_RECORDS } from './collections';
+import { MAX_COLLECTION_RECORDS, existingRecord, lockFault, saveResults } from './collections';
 import { HandlerContext, HttpError, sendJson } from './context';
 
 interface PlannedDelete {
@@ -35,56 +35,12 @@ export function collectionsDelete(ctx: HandlerContext): void {
         if (!id18 || !object) {
             return [{ statusCode: 'MALFORMED_ID', message: `malformed id ${id}`, fields: [] }];
         }
-        const table = ctx.store.table(object.name);
-        const sequence = table.sequenceOfId(id18);
-        if (sequence === null) {
-            return [
-                {
-                    statusCode: 'INVALID_CROSS_REFERENCE_KEY',
-                    message: 'invalid cross reference id',
-                    fields: []
-                }
-            ];
-        }
-        if (table.isDeleted(sequence)) {
-            return [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }];
-        }
-        if (seen.has(id18)) {
-            return [{ statusCode: 'DUPLICATE_VALUE', message: `Duplicate id in list: ${id18}`, fields: [] }];
-        }
-        seen.add(id18);
-        if (
-            ctx.fault?.response === 'unableToLockRow' &&
-            (!ctx.fault.recordIds || ctx.fault.recordIds.has(id18))
-        ) {
-            return [
-                {
-                    statusCode: 'UNABLE_TO_LOCK_ROW',
-                    message: `unable to obtain exclusive access to this record or 1 records: ${id18}`,
-                    fields: []
-                }
-            ];
-        }
-        return { object: object.name, id: id18 };
+        const found = existingRecord(ctx.store.table(object.name), id18, seen);
+        if (Array.isArray(found)) return found;
+        const locked = lockFault(ctx.fault, id18);
+        return locked.length > 0 ? locked : { object: object.name, id: id18 };
     });
-    const failed = plans.some((p) => Array.isArray(p));
-    const results = plans.map((p) => {
-        if (Array.isArray(p)) return { success: false, errors: p };
-        if (allOrNone && failed) {
-            return {
-                success: false,
-                errors: [
-                    {
-                        statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
-                        message:
-                            'Record rolled back because not all records were valid and the request was using AllOrNone header',
-                        fields: []
-                    }
-                ]
-            };
-        }
-        return { id: p.id, success: true, errors: [] };
-    });
+    const { results, failed } = saveResults(plans, allOrNone);
     if (!(allOrNone && failed)) {
         const deletes = plans.filter((p): p is PlannedDelete => !Array.isArray(p));
         const byObject = new Map<string, string[]>();
