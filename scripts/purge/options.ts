@@ -3,12 +3,19 @@ import { CommonOptions } from '../shared/cliProgram';
 import { CliError } from '../shared/errors';
 import { COMMON_FLAGS, FlagTable, badFlag, parseFlags, refuseOutside, renderHelp } from '../shared/flags';
 import { fill } from '../shared/i18n';
-import { ORG_FLAGS, SOURCE_CONTEXTS, Source, sourceOf } from '../shared/orgFlags';
+import {
+    ORG_FLAGS,
+    OrgRunOptions,
+    SOURCE_CONTEXTS,
+    Source,
+    orgRunOptions,
+    sourceOf
+} from '../shared/orgFlags';
 import { parseOpportunityId, parseSoqlDate } from '../rescore/soql';
 
 export type PurgeAction = 'delete' | 'anonymize';
 
-export interface PurgeOptions extends CommonOptions {
+export interface PurgeOptions extends CommonOptions, OrgRunOptions {
     readonly source: Source;
     /** Opportunities closed before this date (YYYY-MM-DD, a SOQL date literal) are purged. */
     readonly closedBefore: string;
@@ -16,17 +23,6 @@ export interface PurgeOptions extends CommonOptions {
     readonly apply: boolean;
     readonly opportunityIds: readonly string[] | null;
     readonly receiptFile: string | null;
-    readonly outputDir: string | null;
-    readonly apiVersion: string;
-    readonly transport: 'auto' | 'rest' | 'bulk';
-    readonly bulkThreshold: number;
-    readonly maxApiCalls: number | null;
-    readonly apiReservePercent: number;
-    readonly concurrency: number;
-    readonly maxRetries: number;
-    readonly retryDelayMs: number;
-    readonly pollIntervalMs: number;
-    readonly bulkPageSize: number;
 }
 
 export const PURGE_FLAGS = {
@@ -122,23 +118,13 @@ export function parsePurgeOptions(
         );
     }
     return {
+        ...orgRunOptions(values),
         source: source as Source,
         closedBefore: values['closed-before'],
         action: values.anonymize ? 'anonymize' : 'delete',
         apply: values.apply,
         opportunityIds: values.opportunity === undefined ? null : [...new Set(values.opportunity)],
         receiptFile: values.receipt ?? null,
-        outputDir: values['output-dir'] ?? null,
-        apiVersion: values['api-version'],
-        transport: values.bulk ? 'bulk' : values.rest ? 'rest' : 'auto',
-        bulkThreshold: values['bulk-threshold'],
-        maxApiCalls: values['max-api-calls'] ?? null,
-        apiReservePercent: values['api-reserve'],
-        concurrency: values.concurrency,
-        maxRetries: values['max-retries'],
-        retryDelayMs: values['retry-delay'],
-        pollIntervalMs: values['poll-interval'],
-        bulkPageSize: values['bulk-page-size'],
         json: values.json,
         verbose: values.verbose,
         lang: values.lang,

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { LocalizedText, RawRecord, t } from 'c/dealControlModel';
 import { CliError, INTERRUPTED, throwIfAborted } from '../shared/errors';
 import { fill, say } from '../shared/i18n';
@@ -201,24 +198,8 @@ export async function purgeOrg(
     connect?: Connector
 ): Promise<PurgeOutcome> {
     const started = Date.now();
-    const { client, retry } = await openOrg(options, signal, connect);
-    const bulk: BulkSettings = {
-        retry,
-        pollIntervalMs: options.pollIntervalMs,
-        pageSize: options.bulkPageSize,
-        signal
-    };
-    const reader = new OrgReader(client, bulk, options.bulkThreshold, options.transport === 'rest');
-    const spoolDir = mkdtempSync(path.join(os.tmpdir(), 'purge-'));
-    let spoolCount = 0;
-    const ctx: WriteContext = {
-        client,
-        retry,
-        bulk,
-        options,
-        signal,
-        tempFile: (label) => path.join(spoolDir, `${label}-${(spoolCount += 1)}.csv`)
-    };
+    const { client, retry, bulk, reader, tempFile, close } = await openOrg(options, signal, connect);
+    const ctx: WriteContext = { client, retry, bulk, options, signal, tempFile };
     const objects: Record<string, ObjectTally> = {};
     const warnings: LocalizedText[] = [];
     let transport: PurgeSummary['transport'] = 'none';
@@ -301,7 +282,7 @@ export async function purgeOrg(
         await receipt?.discard();
         throw error;
     } finally {
-        rmSync(spoolDir, { recursive: true, force: true });
+        close();
     }
     return {
         summary: {

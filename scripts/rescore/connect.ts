@@ -1,19 +1,19 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Connection } from '@jsforce/jsforce-node';
 import { t } from 'c/dealControlModel';
 import { CliError } from '../shared/errors';
 import { fill } from '../shared/i18n';
-import { Source } from '../shared/orgFlags';
+import { OrgRunOptions, Source } from '../shared/orgFlags';
 import { NetworkFailure, OrgClient } from './orgClient';
+import { BulkSettings } from './bulk';
+import { OrgReader } from './orgReads';
 import { RetryPolicy } from './retry';
 
 /** What connecting needs from a script's options. */
-export interface ConnectOptions {
+export interface ConnectOptions extends OrgRunOptions {
     readonly source: Source;
-    readonly apiVersion: string;
-    readonly maxApiCalls: number | null;
-    readonly apiReservePercent: number;
-    readonly maxRetries: number;
-    readonly retryDelayMs: number;
 }
 
 /** How a script gets its jsforce Connection; tests pass their own (for example one with a refreshFn). */
@@ -129,13 +129,22 @@ async function checkApiVersion(client: OrgClient, version: string): Promise<numb
 export interface OpenOrg {
     readonly client: OrgClient;
     readonly retry: RetryPolicy;
+    readonly bulk: BulkSettings;
+    readonly reader: OrgReader;
     /** The org's address without a trailing slash (the key of saved state). */
     readonly instanceUrl: string;
     /** The org's clock when the run began (from the Date header), else the local one. */
     readonly serverStart: number;
+    /** A new file in the run's temporary folder (Bulk uploads), removed by close(). */
+    readonly tempFile: (label: string) => string;
+    readonly close: () => void;
 }
 
-/** Connects, installs the metered client (budget, retries, Ctrl-C) and checks the API version. */
+/**
+ * Connects, installs the metered client (budget, retries, Ctrl-C), checks the API version, and
+ * sets up what every org run reads and uploads with: Bulk settings, the reader (REST or Bulk by
+ * count) and a temporary folder for upload files.
+ */
 export async function openOrg(
     options: ConnectOptions,
     signal: AbortSignal,
@@ -156,5 +165,22 @@ export async function openOrg(
         signal
     });
     const serverStart = (await checkApiVersion(client, options.apiVersion)) ?? started;
-    return { client, retry, instanceUrl: conn.instanceUrl.replace(/\/+$/, ''), serverStart };
+    const bulk: BulkSettings = {
+        retry,
+        pollIntervalMs: options.pollIntervalMs,
+        pageSize: options.bulkPageSize,
+        signal
+    };
+    const spoolDir = mkdtempSync(path.join(os.tmpdir(), 'deal-control-'));
+    let files = 0;
+    return {
+        client,
+        retry,
+        bulk,
+        reader: new OrgReader(client, bulk, options.bulkThreshold, options.transport === 'rest'),
+        instanceUrl: conn.instanceUrl.replace(/\/+$/, ''),
+        serverStart,
+        tempFile: (label) => path.join(spoolDir, `${label}-${(files += 1)}.csv`),
+        close: () => rmSync(spoolDir, { recursive: true, force: true })
+    };
 }

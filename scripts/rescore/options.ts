@@ -1,17 +1,21 @@
 import { t } from 'c/dealControlModel';
 import { CommonOptions } from '../shared/cliProgram';
 import { COMMON_FLAGS, FlagTable, badFlag, parseFlags, refuseOutside, renderHelp } from '../shared/flags';
-import { ORG_FLAGS, SOURCE_CONTEXTS, Source, sourceOf } from '../shared/orgFlags';
+import {
+    ORG_FLAGS,
+    OrgRunOptions,
+    SOURCE_CONTEXTS,
+    Source,
+    orgRunOptions,
+    sourceOf
+} from '../shared/orgFlags';
 import { parseOpportunityId, parseSoqlDateTime } from './soql';
 
 export { DEFAULT_API_VERSION } from '../shared/orgFlags';
 export type { Source } from '../shared/orgFlags';
 
-export type Transport = 'auto' | 'rest' | 'bulk';
-
-export interface RescoreOptions extends CommonOptions {
+export interface RescoreOptions extends CommonOptions, OrgRunOptions {
     readonly source: Source;
-    readonly apiVersion: string;
     readonly apply: boolean;
     readonly check: boolean;
     readonly opportunityIds: readonly string[] | null;
@@ -19,18 +23,8 @@ export interface RescoreOptions extends CommonOptions {
     readonly since: string | null;
     /** What `--since last` does when no earlier run is recorded. */
     readonly ifNoState: 'fail' | 'full';
-    readonly transport: Transport;
-    readonly bulkThreshold: number;
-    readonly outputDir: string | null;
     readonly reportFile: string | null;
-    readonly maxApiCalls: number | null;
-    readonly apiReservePercent: number;
     readonly stateDir: string;
-    readonly concurrency: number;
-    readonly maxRetries: number;
-    readonly retryDelayMs: number;
-    readonly pollIntervalMs: number;
-    readonly bulkPageSize: number;
 }
 
 function since(raw: string): string {
@@ -136,25 +130,15 @@ export function parseOptions(
     }
     const ids = values.opportunity === undefined ? null : [...new Set(values.opportunity)];
     return {
+        ...orgRunOptions(values),
         source,
-        apiVersion: values['api-version'],
         apply: values.apply,
         check: values.check,
         opportunityIds: ids,
         since: values.since ?? null,
         ifNoState: values['if-no-state'],
-        transport: values.bulk ? 'bulk' : values.rest ? 'rest' : 'auto',
-        bulkThreshold: values['bulk-threshold'],
-        outputDir: values['output-dir'] ?? null,
         reportFile: values.report ?? null,
-        maxApiCalls: values['max-api-calls'] ?? null,
-        apiReservePercent: values['api-reserve'],
         stateDir: values['state-dir'],
-        concurrency: values.concurrency,
-        maxRetries: values['max-retries'],
-        retryDelayMs: values['retry-delay'],
-        pollIntervalMs: values['poll-interval'],
-        bulkPageSize: values['bulk-page-size'],
         json: values.json,
         verbose: values.verbose,
         lang: values.lang,

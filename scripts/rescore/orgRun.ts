@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { MODEL_VERSION, LocalizedText, t } from 'c/dealControlModel';
 import { CliError, EXIT, INTERRUPTED } from '../shared/errors';
 import { fill, say } from '../shared/i18n';
-import { BulkSettings } from './bulk';
 import { Connector, openOrg } from './connect';
 import { OBJECTS, SCORECARD_OBJECT, STAKEHOLDER_OBJECT } from './derived';
 import { RunStats, emptyStats } from './engine';
@@ -102,16 +98,11 @@ export async function runOrg(
     const started = Date.now();
     const scoredAt = new Date(started).toISOString();
     const mode = options.check ? 'check' : options.apply ? 'apply' : 'dry-run';
-    const { client, retry, instanceUrl, serverStart } = await openOrg(options, signal, connect);
-    const bulk: BulkSettings = {
-        retry,
-        pollIntervalMs: options.pollIntervalMs,
-        pageSize: options.bulkPageSize,
-        signal
-    };
-    const reader = new OrgReader(client, bulk, options.bulkThreshold, options.transport === 'rest');
-    const spoolDir = mkdtempSync(path.join(os.tmpdir(), 'rescore-'));
-    let spoolCount = 0;
+    const { client, retry, bulk, reader, instanceUrl, serverStart, tempFile, close } = await openOrg(
+        options,
+        signal,
+        connect
+    );
     let expected: number | null = null;
     const live: LiveCounts = { read: 0, scored: 0, written: 0, failed: 0 };
     const ctx: PassContext = {
@@ -127,7 +118,7 @@ export async function runOrg(
         signal,
         live,
         expected: () => expected,
-        tempFile: (label) => path.join(spoolDir, `${label}-${(spoolCount += 1)}.csv`),
+        tempFile,
         failedIds: new Set()
     };
 
@@ -277,7 +268,7 @@ export async function runOrg(
         };
     } finally {
         progress.done();
-        rmSync(spoolDir, { recursive: true, force: true });
+        close();
     }
 
     const elapsedMs = Date.now() - started;

@@ -1,6 +1,6 @@
 import { t } from 'c/dealControlModel';
 import { CliError } from './errors';
-import { FlagTable, badFlag } from './flags';
+import { FlagTable, FlagValues, badFlag } from './flags';
 import { fill } from './i18n';
 
 /**
@@ -219,4 +219,35 @@ export function sourceOf(
         );
     }
     return { kind: 'env', instanceUrl: instanceUrl.replace(/\/+$/, ''), accessToken };
+}
+
+/** What ORG_FLAGS give a script, as options (the same names in rescore, purge and any later script). */
+export interface OrgRunOptions {
+    readonly apiVersion: string;
+    readonly transport: 'auto' | 'rest' | 'bulk';
+    readonly bulkThreshold: number;
+    readonly outputDir: string | null;
+    readonly maxApiCalls: number | null;
+    readonly apiReservePercent: number;
+    readonly concurrency: number;
+    readonly maxRetries: number;
+    readonly retryDelayMs: number;
+    readonly pollIntervalMs: number;
+    readonly bulkPageSize: number;
+}
+
+export function orgRunOptions(values: FlagValues<typeof ORG_FLAGS>): OrgRunOptions {
+    return {
+        apiVersion: values['api-version'],
+        transport: values.bulk ? 'bulk' : values.rest ? 'rest' : 'auto',
+        bulkThreshold: values['bulk-threshold'],
+        outputDir: values['output-dir'] ?? null,
+        maxApiCalls: values['max-api-calls'] ?? null,
+        apiReservePercent: values['api-reserve'],
+        concurrency: values.concurrency,
+        maxRetries: values['max-retries'],
+        retryDelayMs: values['retry-delay'],
+        pollIntervalMs: values['poll-interval'],
+        bulkPageSize: values['bulk-page-size']
+    };
 }
