@@ -2,9 +2,9 @@ import { t } from 'c/dealControlModel';
 import { CommonOptions } from '../shared/cliProgram';
 import { CliError } from '../shared/errors';
 import { COMMON_FLAGS, FlagTable, badFlag, parseFlags, refuseOutside, renderHelp } from '../shared/flags';
-import { fill } from '../shared/i18n';
 import {
     ORG_FLAGS,
+    ORG_HELP_GROUPS,
     OrgRunOptions,
     SOURCE_CONTEXTS,
     Source,
@@ -148,15 +148,11 @@ export const PURGE_HELP = renderHelp(PURGE_FLAGS, {
             )
         },
         { key: 'action', title: t('What it does', '执行方式') },
-        { key: 'transport', title: t('Transport and limits', '传输与限额') },
-        { key: 'output', title: t('Output', '输出') }
+        ...ORG_HELP_GROUPS
     ],
     contexts: SOURCE_CONTEXTS.help,
-    footer: fill(
-        t(
-            'Open Opportunities are never touched. Exit codes: 0 done, 2 some records failed, 3 could not run (flags, files, auth, API budget, Ctrl-C, an open or too recent Opportunity named).',
-            '从不处理未关闭的业务机会。退出码：0 完成，2 部分记录失败，3 无法运行（参数、文件、认证、API 配额、Ctrl-C、指定了未关闭或关闭过晚的业务机会）。'
-        ),
-        {}
+    footer: t(
+        'Open Opportunities are never touched. Exit codes: 0 done, 2 some records failed, 3 could not run (flags, files, auth, API budget, Ctrl-C, an open or too recent Opportunity named).',
+        '从不处理未关闭的业务机会。退出码：0 完成，2 部分记录失败，3 无法运行（参数、文件、认证、API 配额、Ctrl-C、指定了未关闭或关闭过晚的业务机会）。'
     )
 });

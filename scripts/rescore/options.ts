@@ -3,6 +3,7 @@ import { CommonOptions } from '../shared/cliProgram';
 import { COMMON_FLAGS, FlagTable, badFlag, parseFlags, refuseOutside, renderHelp } from '../shared/flags';
 import {
     ORG_FLAGS,
+    ORG_HELP_GROUPS,
     OrgRunOptions,
     SOURCE_CONTEXTS,
     Source,
@@ -168,8 +169,7 @@ export const HELP = renderHelp(RESCORE_FLAGS, {
                 '执行方式（默认：试运行，不写入）'
             )
         },
-        { key: 'transport', title: t('Transport and limits', '传输与限额') },
-        { key: 'output', title: t('Output', '输出') }
+        ...ORG_HELP_GROUPS
     ],
     contexts: SOURCE_CONTEXTS.help,
     footer: t(

@@ -177,6 +177,12 @@ export const SOURCE_CONTEXTS = {
     help: { org: t('org only', '仅限组织'), files: t('CSV mode only', '仅限 CSV 模式') }
 } as const;
 
+/** The help sections of ORG_FLAGS (and COMMON_FLAGS) that an org script lists after its own. */
+export const ORG_HELP_GROUPS = [
+    { key: 'transport', title: t('Transport and limits', '传输与限额') },
+    { key: 'output', title: t('Output', '输出') }
+] as const;
+
 /** Which source the flags and the environment choose: an org, a folder of CSV files, or the sample. */
 export function sourceOf(
     values: { readonly 'target-org'?: string; readonly 'input-dir'?: string; readonly 'sample-dir'?: string },
