@@ -220,9 +220,9 @@ export async function runOrg(
                 const since = formatSoqlDateTime(passStartMs);
                 passStartMs = client.lastServerDate ?? Date.now();
                 next = await changedSince(scope, since, wrote, seen);
-                // Bulk only: there a later look at what changed costs query jobs, and a pass takes
-                // long enough that the wait is nothing. A REST pass's look is a cheap REST query.
-                if (next !== null && wrote > 0 && transport === 'bulk' && passes < MAX_PASSES) {
+                // Only when listing this pass's writes would take query jobs (more of them than
+                // --bulk-threshold); a few are listed by a cheap REST query instead of waiting.
+                if (next !== null && wrote > options.bulkThreshold && passes < MAX_PASSES) {
                     passStartMs = await pastOurWrites(client, signal);
                 }
                 if (next !== null && passes >= MAX_PASSES) {

@@ -1,5 +1,11 @@
 import { t } from 'c/dealControlModel';
 import { COMMON_FLAGS, FlagTable, parseFlags, refuseOutside, renderHelp } from '../flags';
+import { normalizeRecordId } from '../recordId';
+import { RecordIdSet } from '../recordIdSet';
+import { CliProgram, CommonOptions, runCli } from '../cliProgram';
+import { EXIT } from '../errors';
+
+/** The shared CLI module as the admin scripts (and a new one) use it. */
 
 /** A script's table, as another admin script (calibrate, say) would declare one. */
 const TABLE = {
@@ -154,5 +160,97 @@ describe('renderHelp', () => {
         );
         expect(help.zh).toContain('范围：');
         for (const name of Object.keys(TABLE)) expect(help.en).toContain(`--${name}`);
+    });
+});
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+function id(prefix: string, n: number): string {
+    let body = '';
+    for (let i = 0; i < 12; i += 1) {
+        body = BASE62[n % 62] + body;
+        n = Math.floor(n / 62);
+    }
+    return normalizeRecordId(prefix + body)!;
+}
+
+describe('RecordIdSet', () => {
+    it('finds every repeat among 50,000 Ids exactly, across growth, and never a false one', () => {
+        const set = new RecordIdSet();
+        for (let n = 0; n < 50_000; n += 1) expect(set.add(id('a01', n * 7919))).toBe(true);
+        for (let n = 0; n < 50_000; n += 1000) expect(set.add(id('a01', n * 7919))).toBe(false);
+        expect(set.add(id('a01', 1))).toBe(true);
+    });
+
+    it('keeps Ids of other heads (another instance) apart, and sizes itself once from an estimate', () => {
+        const set = new RecordIdSet();
+        set.reserve(10_000);
+        expect(set.add(id('a01', 5))).toBe(true);
+        expect(set.add(id('a02', 5))).toBe(true);
+        expect(set.add(id('a02', 5))).toBe(false);
+        // Ids that differ only in case are different records.
+        expect(set.add(id('a01', 36))).toBe(true);
+        expect(set.add(id('a01', 10))).toBe(true);
+    });
+
+    it('treats the 15- and 18-character forms as one record (the caller passes either)', () => {
+        const set = new RecordIdSet();
+        const long = id('a01', 42);
+        expect(set.add(long)).toBe(true);
+        expect(set.add(long.slice(0, 15))).toBe(false);
+    });
+});
+
+/** A program whose run fails the way a bug does: not with a CliError. */
+const buggy: CliProgram<CommonOptions> = {
+    help: t('Help.', '帮助。'),
+    parse: (argv) => ({
+        json: argv.includes('--json'),
+        verbose: argv.includes('--verbose'),
+        lang: 'en',
+        help: argv.includes('--help')
+    }),
+    run: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'Id')");
+    }
+};
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(
+        buggy,
+        argv,
+        {},
+        { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), progressStream: null, width: 80 },
+        new AbortController().signal
+    );
+    return { code, stdout, stderr };
+}
+
+describe('an unexpected error', () => {
+    it('is one line with what to do and exit 3 (never Node exit 1, which means drift), no stack trace', async () => {
+        const r = await run([]);
+        expect(r.code).toBe(EXIT.couldNotRun);
+        expect(r.stderr).toBe(
+            "Error (UNEXPECTED): Unexpected error: Cannot read properties of undefined (reading 'Id') Run again with --verbose to see where it happened, and report it with that output.\n"
+        );
+    });
+
+    it('shows its stack and cause with --verbose, and in --json', async () => {
+        expect((await run(['--verbose'])).stderr).toMatch(/\n\s+at /);
+        const json = JSON.parse((await run(['--json', '--verbose'])).stdout);
+        expect(json).toMatchObject({
+            status: 3,
+            name: 'UNEXPECTED',
+            exitCode: 3,
+            cause: "Cannot read properties of undefined (reading 'Id')"
+        });
+        expect(json.stack).toContain('CliError');
+    });
+
+    it('--help prints the help and runs nothing', async () => {
+        const r = await run(['--help']);
+        expect(r).toEqual({ code: 0, stdout: 'Help.\n', stderr: '' });
     });
 });
