@@ -396,7 +396,7 @@ function details(def: FlagDef, spec: HelpSpec): LocalizedText[] {
 }
 
 function renderIn(table: FlagTable, spec: HelpSpec, lang: 'en' | 'zh'): string {
-    const lines: string[] = [spec.summary[lang], '', `${lang === 'en' ? 'Usage' : '用法'}: ${spec.usage}`];
+    const lines: string[] = [spec.summary[lang], '', `${lang === 'en' ? 'Usage: ' : '用法：'}${spec.usage}`];
     for (const group of spec.groups) {
         lines.push('', `${group.title[lang]}${lang === 'en' ? ':' : '：'}`);
         if (group.preface) lines.push(...group.preface[lang].split('\n').map((l) => `  ${l}`));

@@ -174,7 +174,7 @@ export const SOURCE_CONTEXTS = {
             '仅用于 CSV 模式（--input-dir）；连接组织运行时直接写入组织。'
         )
     },
-    help: { org: t('org only', '仅限组织'), files: t('CSV mode only', '仅限 CSV 模式') }
+    help: { org: t('org only', '仅限组织'), files: t('without an org only', '仅限不连接组织时') }
 } as const;
 
 /** The help sections of ORG_FLAGS (and COMMON_FLAGS) that an org script lists after its own. */
