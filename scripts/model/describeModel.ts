@@ -29,17 +29,17 @@ const HEADINGS = {
         minScore: 'from score'
     },
     zh: {
-        title: 'Deal Control 评分模型',
-        stakeholder: '干系人评估',
-        scorecard: 'C139 评分卡',
-        bands: '控单等级',
-        insights: '干系人洞察代码',
-        evidence: '证据代码',
+        title: '控单管理评分模型',
+        stakeholder: '五维评估',
+        scorecard: 'C139 记分卡',
+        bands: '控单区间',
+        insights: '五维提示',
+        evidence: '存疑提示',
         value: '取值',
         meaning: '含义',
         guidance: '建议行动',
         blank: '空白',
-        minScore: '起始分数'
+        minScore: '起始得分'
     }
 } as const;
 

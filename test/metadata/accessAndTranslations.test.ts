@@ -173,7 +173,7 @@ describe('zh_CN translations', () => {
         );
         expect(
             childrenNamed(opp, 'quickActions').map((q) => [childText(q, 'name'), childText(q, 'label')])
-        ).toEqual([['Assess_Stakeholder', '评估干系人']]);
+        ).toEqual([['Assess_Stakeholder', '评估采购决策者']]);
         const translations = readXml(path.join(defaultDir, 'translations', 'zh_CN.translation-meta.xml'));
         const apps = childrenNamed(translations, 'customApplications').map((a) => childText(a, 'name'));
         const appFiles = listFiles(path.join(defaultDir, 'applications'), (f) =>

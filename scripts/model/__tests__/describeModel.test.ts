@@ -16,7 +16,7 @@ describe('describeModel', () => {
     it('writes the Chinese texts with --lang zh', () => {
         const text = describeModel('zh');
         expect(text).toContain('| 指导者 | `Mentor` |');
-        expect(text).toContain('## C139 评分卡');
+        expect(text).toContain('## C139 记分卡');
         expect(text).not.toContain('| Mentor | `Mentor` |');
     });
 

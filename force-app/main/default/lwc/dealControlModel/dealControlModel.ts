@@ -12,3 +12,4 @@ export * from './scorecardScoring';
 export * from './summary';
 export * from './workNext';
 export * from './contract';
+export * from './contactRoles';

@@ -25,7 +25,7 @@ export const BANDS: readonly BandDef[] = [
         label: t('Controlled', '掌控'),
         meaning: t(
             'We control the deal: the top decision maker chose us and a confirmed coach agrees.',
-            '我们掌控项目：最高决策者已选定我们，且经教练确认。'
+            '我们掌控业务机会：最高决策者已选定我们，且经教练确认。'
         )
     },
     {
@@ -40,7 +40,7 @@ export const BANDS: readonly BandDef[] = [
         rank: 3,
         minScore: 40,
         label: t('Contested', '胶着'),
-        meaning: t('Nobody controls the deal yet.', '尚无人掌控项目。')
+        meaning: t('Nobody controls the deal yet.', '尚无人掌控业务机会。')
     },
     {
         band: 'Behind',
@@ -53,10 +53,10 @@ export const BANDS: readonly BandDef[] = [
         band: 'Losing',
         rank: 1,
         minScore: 0,
-        label: t('Losing', '将输'),
+        label: t('Losing', '基本丢单'),
         meaning: t(
             'The deal is slipping away, or the top decision maker is against us.',
-            '项目正在失去，或最高决策者反对我们。'
+            '业务机会正在丢失，或最高决策者反对我们。'
         )
     }
 ];

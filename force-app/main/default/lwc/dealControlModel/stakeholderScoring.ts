@@ -66,15 +66,15 @@ export const INSIGHTS: Readonly<Record<InsightCode, InsightDef>> = Object.freeze
             '被标为指导者，但与我们几乎没有信息交流。真正的指导者会分享信息。'
         ),
         action: t(
-            'Test the judgement: ask this person for one piece of inside information, or lower the attitude.',
-            '检验这一判断：请其提供一条内部信息，否则下调其态度。'
+            'Test the judgement: ask for their advice on the next step and their feedback on our proposal; if they will not give it, lower the attitude.',
+            '检验这一判断：请其就下一步给出建议、对我方方案给出反馈；若对方不愿意，就下调其态度。'
         )
     },
     KEY_PERSON_NO_CONTACT: {
         code: 'KEY_PERSON_NO_CONTACT',
         message: t(
             'A key person (top decision maker or high influence) with no contact with us.',
-            '关键人物（最高决策者或高影响力）与我们没有任何联系。'
+            '关键人（最高决策者或高影响力）与我们没有任何联系。'
         ),
         action: t(
             'Plan a first meeting, introduced by a Mentor or a senior sponsor of ours.',

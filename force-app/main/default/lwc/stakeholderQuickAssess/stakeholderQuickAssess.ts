@@ -2,7 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { graphql, GraphQLResult } from 'lightning/graphql';
 import { CloseActionScreenEvent } from 'lightning/actions';
 import LANG from '@salesforce/i18n/lang';
-import { toLang } from 'c/dealControlModel';
+import { fillTemplate, toLang } from 'c/dealControlModel';
 import {
     DEAL_QUERY,
     DealSnapshot,
@@ -82,7 +82,7 @@ export default class StakeholderQuickAssess extends LightningElement {
             value: `a:${a.Id}`,
             label:
                 typeof a.Title__c === 'string' && a.Title__c
-                    ? `${a.Name ?? ''} (${a.Title__c})`
+                    ? fillTemplate(L.personWithTitle, { name: a.Name ?? '', title: a.Title__c })
                     : (a.Name ?? ''),
             selected: this.choice === `a:${a.Id}`
         }));
@@ -92,7 +92,7 @@ export default class StakeholderQuickAssess extends LightningElement {
         return (this.snapshot ? unassessedContactRoles(this.snapshot) : []).map((role) => ({
             value: `c:${role.Id}`,
             label: role.ContactTitle
-                ? `${role.ContactName ?? ''} (${role.ContactTitle})`
+                ? fillTemplate(L.personWithTitle, { name: role.ContactName ?? '', title: role.ContactTitle })
                 : (role.ContactName ?? ''),
             selected: this.choice === `c:${role.Id}`
         }));

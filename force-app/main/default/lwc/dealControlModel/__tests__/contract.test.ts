@@ -144,7 +144,7 @@ describe('languages', () => {
     });
 
     it('fills placeholders and leaves unknown ones as written', () => {
-        expect(fillTemplate('Edit {name} ({count})', { name: '王总', count: 2 })).toBe('Edit 王总 (2)');
+        expect(fillTemplate('Edit {name} ({count})', { name: '王建', count: 2 })).toBe('Edit 王建 (2)');
         expect(fillTemplate('{missing} stays', {})).toBe('{missing} stays');
     });
 
@@ -181,7 +181,7 @@ describe('languages', () => {
 describe('guidance never suggests improper payments', () => {
     // Commercial payment terms are legitimate; personal payments, gifts and favours are not.
     const IMPROPER =
-        /gift|kickback|bribe|payments? to|personal payment|favou?r|entertain|banquet|回扣|礼|宴请|好处费|钱款|贿/i;
+        /gift|kickback|bribe|payments? to|personal payment|favou?r|entertain|banquet|回扣|礼品|礼物|礼金|送礼|宴请|好处费|钱款|贿/i;
     const REFUSAL = /never|绝不/i;
     const allTexts = PICKLIST_FIELDS.flatMap((def) =>
         def.values.flatMap((v) => [v.guidance.en, v.guidance.zh, v.description.en, v.description.zh])
@@ -193,12 +193,17 @@ describe('guidance never suggests improper payments', () => {
         expect(offending).toEqual([]);
     });
 
-    it('points reps with a "personal gain" stakeholder to legitimate value and compliance', () => {
+    it('points reps with a "personal gain" stakeholder to legitimate value, and to decline any request', () => {
         const physiological = PICKLIST_FIELDS.find((d) => d.field === 'Dominant_Need__c')!.values.find(
             (v) => v.value === 'Physiological'
         )!;
-        expect(physiological.guidance.en).toMatch(/compliance policy/);
-        expect(physiological.guidance.zh).toMatch(/合规/);
+        // No "what your policy allows": that half-permits what the next sentence forbids.
+        expect(physiological.guidance.en).toMatch(/legitimate value only/);
+        expect(physiological.guidance.en).toMatch(/decline/);
+        expect(physiological.guidance.en).not.toMatch(/allow/);
+        expect(physiological.guidance.zh).toMatch(/正当价值/);
+        expect(physiological.guidance.zh).toMatch(/拒绝/);
+        expect(physiological.guidance.zh).not.toMatch(/允许/);
     });
 });
 
