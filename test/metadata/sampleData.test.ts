@@ -200,17 +200,18 @@ describe('sample data coverage, scored by the model', () => {
         const caseOpp = records('Opportunity').find((o) => String(o.Name).includes('Vitamin'))!;
         const people = stakeholdersOf(`@${caseOpp.attributes.referenceId}`);
         const byName = (needle: string) => people.find((p) => String(p.Name).includes(needle));
-        expect(byName('王总')?.Role__c).toBe('VP_In_Charge');
-        expect(byName('仇经理')?.Role__c).toBe('IT_Head');
-        expect(byName('王经理')?.Role__c).toBe('Department_Head');
-        expect(byName('张工')?.Role__c).toBe('IT_Staff');
-        expect(byName('王乘')).toBeDefined();
-        expect(byName('夏总')).toBeDefined();
+        expect(byName('Wang Jian')?.Role__c).toBe('VP_In_Charge');
+        expect(byName('Qiu Ming')?.Role__c).toBe('IT_Head');
+        expect(byName('Wang Li')?.Role__c).toBe('Department_Head');
+        expect(byName('Zhang Tao')?.Role__c).toBe('IT_Staff');
+        expect(byName('Wang Cheng')).toBeDefined();
+        expect(byName('Xia Hong')).toBeDefined();
         expect(
             people.some((p) => p.Role__c === 'External_Consultant' && String(p.Title__c).includes('AMT'))
         ).toBe(true);
-        const contacts = records('Contact').map((c) => String(c.LastName));
-        expect(contacts.some((c) => c.includes('李总'))).toBe(true);
+        // Family name first, as the method's case names its people (Li Jing is 李静).
+        const contacts = records('Contact').map((c) => `${String(c.LastName)} ${String(c.FirstName)}`);
+        expect(contacts).toContain('Li Jing');
         expect(String(caseOpp.Description)).toMatch(/February 2008/);
         for (const vendor of ['Yonyou', 'Kingdee', 'CDC'])
             expect(JSON.stringify([...data.values()])).toContain(vendor);

@@ -84,7 +84,7 @@ describe('which sample deals and people each report shows', () => {
 
     it('top decision maker unknown or against: Wang Cheng (unknown), Zheng Bo (opponent), He Ping (non-supporter)', () => {
         expect(people(rows('Top_Decision_Maker_Unknown_or_Against'))).toEqual(
-            ['Wang Cheng (王乘)', 'Zheng Bo', 'He Ping'].sort()
+            ['Wang Cheng', 'Zheng Bo', 'He Ping'].sort()
         );
     });
 
@@ -112,7 +112,7 @@ describe('which sample deals and people each report shows', () => {
     });
 
     it('key people without contact: Wang Cheng, the top decision maker nobody has met', () => {
-        expect(people(rows('Key_People_Without_Contact'))).toEqual(['Wang Cheng (王乘)']);
+        expect(people(rows('Key_People_Without_Contact'))).toEqual(['Wang Cheng']);
     });
 
     it('stale assessments: at least the seven 2008 assessments of the Vitamin Group deal', () => {
@@ -120,15 +120,7 @@ describe('which sample deals and people each report shows', () => {
             (r) => r['Opportunity$Id'] === 'OpportunityRef1'
         );
         expect(people(vitaminGroup)).toEqual(
-            [
-                'Wang Zong (王总)',
-                'Qiu Jingli (仇经理)',
-                'Wang Jingli (王经理)',
-                'Zhang Gong (张工)',
-                'Wang Cheng (王乘)',
-                'Xia Zong (夏总)',
-                'AMT consultant (AMT 顾问)'
-            ].sort()
+            ['Wang Jian', 'Qiu Ming', 'Wang Li', 'Zhang Tao', 'Wang Cheng', 'Xia Hong', 'Zhao Fang'].sort()
         );
     });
 });
