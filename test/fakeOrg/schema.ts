@@ -1,8 +1,8 @@
 import { PICKLIST_VALUES } from 'c/dealControlModel';
 
 /**
- * The org's schema as the fake knows it: the three objects of the fixed field list (docs in
- * /work/notes/fields.md, contract v1) with the types, lengths and precisions that drive SOQL type
+ * The org's schema as the fake knows it: the three objects of the fixed field list (contract v1, see
+ * docs/method.md and force-app/main/default/objects) with the types, lengths and precisions that drive SOQL type
  * checks and the same per-field validation Salesforce applies on update.
  */
 

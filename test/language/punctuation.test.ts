@@ -54,6 +54,7 @@ describe('Chinese punctuation', () => {
             ['a.json', '{ "Name": "Wang Jian (王建)", "Title__c": "VP in charge of IT" }'],
             ['a.md', 'Behind (落后) ≥ 20 · Losing (基本丢单) below 20.'],
             ['a.md', '报表中以英文 API 名称（`C139 control band`）显示。'],
+            ['a.md', '术语见[术语表](glossary.md)，方法见[控单方法](method.zh-CN.md#一五维模型)。'],
             ['a.md', '```\nnpm run rescore -- --lang zh  # 中文:示例\n```']
         ];
         for (const [file, content] of clean) expect(findAsciiPunctuation(file, content)).toEqual([]);

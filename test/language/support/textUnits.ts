@@ -171,7 +171,9 @@ function markdownUnits(file: string, content: string): TextUnit[] {
         for (const segment of lineText.split(/\s\|\s|^\s*\||\|\s*$| · /)) {
             const text = segment.trim();
             if (!text || /^:?-+:?$/.test(text)) continue;
-            units.push({ file, line: i + 1, text, prose: text.replace(/`[^`]*`/g, '␣') });
+            // Inline code is a literal name and a link target is an address: neither is prose.
+            const prose = text.replace(/`[^`]*`/g, '␣').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+            units.push({ file, line: i + 1, text, prose });
         }
     });
     return units;

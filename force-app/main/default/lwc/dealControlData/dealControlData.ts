@@ -9,7 +9,7 @@ import {
     STAKEHOLDER_INPUT_FIELDS
 } from 'c/dealControlModel';
 
-/** Assessment fields the components read, besides Id and LastModifiedDate (fields.md). */
+/** Assessment fields the components read, besides Id and LastModifiedDate (contract v1). */
 export const ASSESSMENT_FIELDS: readonly string[] = [
     'Name',
     'Opportunity__c',
@@ -26,7 +26,7 @@ export const ASSESSMENT_FIELDS: readonly string[] = [
     ...STAKEHOLDER_DERIVED_FIELDS
 ];
 
-/** Scorecard fields the components read, besides Id and LastModifiedDate (fields.md). */
+/** Scorecard fields the components read, besides Id and LastModifiedDate (contract v1). */
 export const SCORECARD_FIELDS: readonly string[] = [
     'Name',
     'Opportunity__c',
