@@ -43,6 +43,11 @@ const HEADINGS = {
     }
 } as const;
 
+/** "label (`api`)", with Chinese brackets in Chinese. */
+function named(label: string, api: string, lang: Lang): string {
+    return lang === 'zh' ? `${label}（\`${api}\`）` : `${label} (\`${api}\`)`;
+}
+
 function cell(text: string): string {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -50,7 +55,7 @@ function cell(text: string): string {
 function describeField(def: PicklistFieldDef, lang: Lang): string[] {
     const h = HEADINGS[lang];
     return [
-        `### ${def.label[lang]} (\`${def.field}\`)`,
+        `### ${named(def.label[lang], def.field, lang)}`,
         '',
         def.help[lang],
         '',
@@ -87,7 +92,7 @@ export function describeModel(lang: Lang): string {
     lines.push(`## ${h.bands}`, '', `| # | ${h.value} | ${h.minScore} | ${h.meaning} |`, '|---|---|---|---|');
     for (const b of BANDS)
         lines.push(
-            `| ${b.rank} | ${b.label[lang]} (\`${b.band}\`) | ${b.minScore} | ${cell(b.meaning[lang])} |`
+            `| ${b.rank} | ${named(b.label[lang], b.band, lang)} | ${b.minScore} | ${cell(b.meaning[lang])} |`
         );
     lines.push('', `## ${h.insights}`, '', `| Code | ${h.meaning} | ${h.guidance} |`, '|---|---|---|');
     for (const i of Object.values(INSIGHTS))

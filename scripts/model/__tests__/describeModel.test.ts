@@ -17,6 +17,9 @@ describe('describeModel', () => {
         const text = describeModel('zh');
         expect(text).toContain('| 指导者 | `Mentor` |');
         expect(text).toContain('## C139 记分卡');
+        // Chinese brackets around the API names in Chinese text.
+        expect(text).toContain('### 主导需求（马斯洛需求层次）（`Dominant_Need__c`）');
+        expect(text).toContain('| 1 | 基本丢单（`Losing`） | 0 |');
         expect(text).not.toContain('| Mentor | `Mentor` |');
     });
 

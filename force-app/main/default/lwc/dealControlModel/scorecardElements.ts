@@ -20,7 +20,7 @@ export const C139_GROUP_LABELS: Readonly<Record<C139Group, LocalizedText>> = Obj
 export const C139_GROUP_PURPOSE: Readonly<Record<C139Group, LocalizedText>> = Object.freeze({
     Coach: t(
         'A reliable coach confirms the other answers, so the score can be trusted.',
-        '由可靠的教练确认其他各项，分数才可信。'
+        '由可靠的教练确认其他各项，得分才可信。'
     ),
     Win: t(
         'Win marks the deal: where the top decision maker stands.',
