@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../../metadata/support/repo';
+import { backticked, tablesOf } from './markdownTables';
 
 /** The glossary is a Markdown table people edit; the tests read the same table. */
 export const GLOSSARY_FILE = path.join('docs', 'glossary.md');
@@ -21,34 +22,16 @@ export interface GlossaryTerm {
 
 const HEADER = ['English', '中文', 'From', 'Definition', '定义', 'Not (不用)', 'Label'];
 
-function cells(row: string): string[] {
-    return row
-        .trim()
-        .replace(/^\|/, '')
-        .replace(/\|$/, '')
-        .split('|')
-        .map((c) => c.trim());
-}
-
-function backticked(cell: string): string[] {
-    return [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-}
-
 /** Parses the glossary table; throws with the line number when a row does not fit the header. */
 export function parseGlossary(markdown: string): GlossaryTerm[] {
-    const lines = markdown.split('\n');
-    const headerIndex = lines.findIndex(
-        (l) => l.trim().startsWith('|') && cells(l).join('|') === HEADER.join('|')
-    );
-    if (headerIndex < 0) throw new Error(`${GLOSSARY_FILE}: no table with the columns ${HEADER.join(' | ')}`);
-    const terms: GlossaryTerm[] = [];
-    for (let i = headerIndex + 2; i < lines.length && lines[i].trim().startsWith('|'); i++) {
-        const row = cells(lines[i]);
-        if (row.length !== HEADER.length) {
-            throw new Error(`${GLOSSARY_FILE}:${i + 1}: ${row.length} cells, expected ${HEADER.length}`);
+    const table = tablesOf(markdown).find((t) => t.header === HEADER.join('|'));
+    if (!table) throw new Error(`${GLOSSARY_FILE}: no table with the columns ${HEADER.join(' | ')}`);
+    return table.rows.map(({ cells, line }) => {
+        if (cells.length !== HEADER.length) {
+            throw new Error(`${GLOSSARY_FILE}:${line}: ${cells.length} cells, expected ${HEADER.length}`);
         }
-        const [english, chinese, from, definition, definitionZh, not, label] = row;
-        terms.push({
+        const [english, chinese, from, definition, definitionZh, not, label] = cells;
+        return {
             english,
             chinese,
             from,
@@ -56,10 +39,9 @@ export function parseGlossary(markdown: string): GlossaryTerm[] {
             definitionZh,
             forbidden: backticked(not),
             labels: backticked(label),
-            line: i + 1
-        });
-    }
-    return terms;
+            line
+        };
+    });
 }
 
 export function readGlossary(): GlossaryTerm[] {

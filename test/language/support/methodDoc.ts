@@ -14,6 +14,7 @@ import {
     WORK_NEXT_REASONS,
     scoreScorecard
 } from 'c/dealControlModel';
+import { MarkdownTable, backticked, tablesOf } from './markdownTables';
 
 /**
  * Checks the method guides (docs/method.md, docs/method.zh-CN.md) against the scoring model: every
@@ -22,39 +23,8 @@ import {
  * person who changed the model or the guide knows which row to fix.
  */
 
-interface Row {
-    readonly cells: string[];
-    readonly line: number;
-}
-
-interface Table {
-    readonly header: string;
-    readonly rows: Row[];
-    readonly line: number;
-}
-
 const plain = (cell: string) => cell.replace(/\*\*/g, '').trim();
-const ticked = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-
-function tablesOf(markdown: string): Table[] {
-    const lines = markdown.split('\n');
-    const tables: Table[] = [];
-    for (let i = 0; i < lines.length; i++) {
-        if (!lines[i].startsWith('|') || !/^\|[\s:|-]+\|$/.test(lines[i + 1] ?? '')) continue;
-        const split = (l: string) =>
-            l
-                .replace(/^\||\|$/g, '')
-                .split('|')
-                .map((c) => c.trim());
-        const rows: Row[] = [];
-        let j = i + 2;
-        for (; j < lines.length && lines[j].startsWith('|'); j++)
-            rows.push({ cells: split(lines[j]), line: j + 1 });
-        tables.push({ header: split(lines[i]).join('|'), rows, line: i + 1 });
-        i = j;
-    }
-    return tables;
-}
+const ticked = backticked;
 
 /** Table headers per language, by the job of the table. */
 export const HEADERS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
@@ -109,7 +79,7 @@ export function checkMethodDoc(markdown: string, lang: Lang, file: string): stri
     const at = (line: number, message: string) => problems.push(`${file}:${line}: ${message}`);
     const tables = tablesOf(markdown);
     const headers = HEADERS[lang];
-    const table = (job: string): Table | undefined => {
+    const table = (job: string): MarkdownTable | undefined => {
         const found = tables.find((t) => t.header === headers[job]);
         if (!found) problems.push(`${file}: no table "| ${headers[job].split('|').join(' | ')} |" (${job})`);
         return found;
