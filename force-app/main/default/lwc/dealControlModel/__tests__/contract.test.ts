@@ -5,6 +5,7 @@ import {
     C139_ELEMENTS,
     DERIVED_FIELDS,
     INPUT_FIELDS,
+    MODEL_VERSION,
     PICKLIST_FIELDS,
     PICKLIST_VALUES,
     SCORECARD_INPUT_FIELDS,
@@ -127,6 +128,10 @@ describe('contract v1', () => {
         expect(comparableDerivedFields('C139_Scorecard__c')).toContain('Model_Version__c');
         expect(comparableDerivedFields('Account')).toEqual([]);
         expect(DERIVED_FIELDS.Stakeholder_Link__c).toEqual([]);
+    });
+
+    it('is version 1.1.0', () => {
+        expect(MODEL_VERSION).toBe('C139-v1.1.0');
     });
 
     it('describes the inputs of contract v1.1 in one place, by object', () => {
