@@ -108,6 +108,14 @@ describe('forbidden variants', () => {
         expect(check('a.ts', "const permset = 'Deal_Control_Rep'; // 控单管理")).toEqual([]);
     });
 
+    it('reads comments and strings of code but not regular expressions that reject the variants', () => {
+        const variant = variants.find((v) => /\p{Script=Han}/u.test(v.variant))!.variant;
+        expect(findForbiddenVariants('x.test.ts', `const banned = /${variant}|其他/;`, variants)).toEqual([]);
+        expect(
+            findForbiddenVariants('x.ts', `// 说明：${variant}\nconst s = '${variant}';`, variants)
+        ).toHaveLength(2);
+    });
+
     it('reports the longest variant once where variants overlap', () => {
         const map = variants.find((v) => v.variant === '干系人地图');
         expect(map).toBeDefined();

@@ -1,5 +1,5 @@
 import { ForbiddenVariant, GLOSSARY_FILE } from './glossary';
-import { TextUnit, hasHan, isChinese, textUnitsOf } from './textUnits';
+import { TextUnit, hasHan, isChinese, textUnitsOf, withoutRegexLiterals } from './textUnits';
 
 /** One problem, worded so the person who meets it in CI can fix it without reading the test. */
 export interface Finding {
@@ -73,12 +73,14 @@ export function findForbiddenVariants(
     const chineseVariants = variants.filter((v) => hasHan(v.variant));
     const latinVariants = variants.filter((v) => !hasHan(v.variant));
     const findings: Finding[] = [];
-    content.split('\n').forEach((lineText, i) => {
-        if (!hasHan(lineText)) return;
-        for (const m of matchesIn(lineText, chineseVariants)) {
-            findings.push({ file, line: i + 1, message: variantMessage(m, lineText) });
-        }
-    });
+    withoutRegexLiterals(file, content)
+        .split('\n')
+        .forEach((lineText, i) => {
+            if (!hasHan(lineText)) return;
+            for (const m of matchesIn(lineText, chineseVariants)) {
+                findings.push({ file, line: i + 1, message: variantMessage(m, lineText) });
+            }
+        });
     if (latinVariants.length > 0) {
         for (const unit of textUnitsOf(file, content)) {
             if (!hasHan(unit.prose)) continue;
