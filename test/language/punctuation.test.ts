@@ -46,7 +46,7 @@ describe('Chinese punctuation', () => {
     it('leaves code, English prose with Chinese names, literal names and code blocks alone', () => {
         const clean: Array<[string, string]> = [
             ['a.ts', 'const x: Record<string, number> = f(a, b); // 说明: 注释不是界面文字'],
-            ['a.ts', "expect(text).toBe('Delete the assessment of 张工?');"],
+            ['a.ts', "expect(text).toBe('Delete the assessment of 张涛?');"],
             ['a.ts', "t('{name} ({title})', '{name}（{title}）')"],
             ['a.ts', "t('Edit {name} ({count})', '编辑 {name}（{count}）')"],
             ['a.ts', "'--since 需要连接组织：CSV 文件没有可靠的修改时间。'"],
@@ -82,7 +82,7 @@ describe('Chinese punctuation', () => {
     it('tells Chinese text from English text that mentions Chinese', () => {
         expect(isChinese('编辑 {name}')).toBe(true);
         expect(isChinese('Ctrl+Enter 保存，Esc 取消。')).toBe(true);
-        expect(isChinese('Delete the assessment of 张工?')).toBe(false);
+        expect(isChinese('Delete the assessment of 张涛?')).toBe(false);
         expect(isChinese('Behind (落后) ≥ 20')).toBe(false);
         expect(isChinese('Wang Jian (王建)')).toBe(false);
         expect(isChinese('王建 (分管信息化副总)')).toBe(true);

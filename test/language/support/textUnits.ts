@@ -221,7 +221,7 @@ export function hasHan(text: string): boolean {
  * Whether a piece of text is Chinese prose rather than English prose that mentions a Chinese name or
  * term: Chinese characters must at least match the Latin words (placeholders such as `{name}`,
  * and numbers do not count), and English with a Chinese gloss in brackets stays English. "Delete the
- * assessment of 张工?" and "Wang Jian (王建)" are English; "编辑 {name}" and "Ctrl+Enter 保存，Esc 取消。"
+ * assessment of 张涛?" and "Wang Jian (王建)" are English; "编辑 {name}" and "Ctrl+Enter 保存，Esc 取消。"
  * are Chinese.
  */
 export function isChinese(text: string): boolean {

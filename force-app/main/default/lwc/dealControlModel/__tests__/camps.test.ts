@@ -14,16 +14,16 @@ describe('Camp__c', () => {
 describe('campGroupsOf', () => {
     it('groups people by camp in order of first appearance, named as first written, unknown last', () => {
         const groups = campGroupsOf([
-            person('王总', 'CFO side'),
-            person('夏总', null),
-            person('李总', '生产派'),
-            person('王经理', ' cfo   SIDE '),
-            person('张工', '')
+            person('王建', 'CFO side'),
+            person('夏宏', null),
+            person('李静', '生产派'),
+            person('王丽', ' cfo   SIDE '),
+            person('张涛', '')
         ]);
         expect(groups.map((g) => [g.camp, g.stakeholders.map((s) => s.name)])).toEqual([
-            ['CFO side', ['王总', '王经理']],
-            ['生产派', ['李总']],
-            [null, ['夏总', '张工']]
+            ['CFO side', ['王建', '王丽']],
+            ['生产派', ['李静']],
+            [null, ['夏宏', '张涛']]
         ]);
     });
 

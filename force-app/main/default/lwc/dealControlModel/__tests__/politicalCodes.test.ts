@@ -102,7 +102,7 @@ describe('INFLUENCED_AGAINST', () => {
         const people = [
             person(X, 'Mentor', { Contact_Closeness__c: 'Little' }),
             person(A, 'Opponent', { Name: '王乘' }),
-            person(OTHER, 'Non_Supporter', { Name: '夏总' }),
+            person(OTHER, 'Non_Supporter', { Name: '夏宏' }),
             person(TOP, 'Supporter', { Name: 'Friend' })
         ];
         const map = buildPoliticalMap(people, [
@@ -112,7 +112,7 @@ describe('INFLUENCED_AGAINST', () => {
             link(A, X, 'Influences', 'Strong')
         ]);
         const score = scoreStakeholder(people[0], { scoredAt: AT }, map);
-        expect(score.opposingPullers.map((p) => p.name)).toEqual(['王乘', '夏总']);
+        expect(score.opposingPullers.map((p) => p.name)).toEqual(['王乘', '夏宏']);
         expect(score.derived.Insight_Codes__c).toBe('INFLUENCED_AGAINST;MENTOR_LOW_CONTACT');
         expect(score.insights).toEqual([INSIGHTS.INFLUENCED_AGAINST, INSIGHTS.MENTOR_LOW_CONTACT]);
         expect(scoreStakeholder(people[3], { scoredAt: AT }, map).opposingPullers).toEqual([]);

@@ -83,10 +83,10 @@ describe('the political map in English and Chinese', () => {
     });
 
     it('reads a link as a sentence in both languages', () => {
-        const names = { from: '王经理', to: '夏总' };
-        expect(fillTemplate(LINK_SENTENCES.Acts_For.en, names)).toBe('王经理 acts for 夏总');
-        expect(fillTemplate(LINK_SENTENCES.Acts_For.zh, names)).toBe('王经理为夏总代言');
-        expect(fillTemplate(LINK_SENTENCES.Reports_To.zh, names)).toBe('王经理汇报给夏总');
+        const names = { from: '王丽', to: '夏宏' };
+        expect(fillTemplate(LINK_SENTENCES.Acts_For.en, names)).toBe('王丽 acts for 夏宏');
+        expect(fillTemplate(LINK_SENTENCES.Acts_For.zh, names)).toBe('王丽为夏宏代言');
+        expect(fillTemplate(LINK_SENTENCES.Reports_To.zh, names)).toBe('王丽汇报给夏宏');
         expect(Object.keys(LINK_SENTENCES)).toEqual(LINK_TYPE.values.map((v) => v.value));
         expect(SYMMETRIC_LINK_TYPES).toEqual(['Allied', 'Rival']);
     });
