@@ -175,7 +175,7 @@ export const CAMP: TextFieldDef = Object.freeze({
     label: t('Camp', '阵营'),
     help: t(
         "The camp or faction this person belongs to in this deal, in your own words (for example: the CFO's side). People with the same camp are grouped together on the political map.",
-        '此人在本业务机会中所属的阵营或派系，用您自己的话填写（例如“财务总监一方”）。阵营相同的人在政治派系图中归为一组。'
+        '此人在本业务机会中所属的阵营或派系，用你自己的话填写（例如“财务总监一方”）。阵营相同的人在政治派系图中归为一组。'
     ),
     blankMeans: t('Camp not yet known.', '阵营尚不清楚。')
 });
