@@ -1,9 +1,10 @@
 import { PICKLIST_VALUES } from 'c/dealControlModel';
 
 /**
- * The org's schema as the fake knows it: the three objects of the fixed field list (contract v1, see
- * docs/method.md and force-app/main/default/objects) with the types, lengths and precisions that drive SOQL type
- * checks and the same per-field validation Salesforce applies on update.
+ * The org's schema as the fake knows it: the objects of the fixed field list (contract v1.1, the political
+ * map's links included; see docs/method.md and force-app/main/default/objects) with the types, lengths
+ * and precisions that drive SOQL type checks and the same per-field validation Salesforce applies on
+ * update.
  */
 
 export type FieldType =
@@ -49,12 +50,14 @@ export interface ObjectDef {
 export const OPPORTUNITY = 'Opportunity';
 export const STAKEHOLDER = 'Stakeholder_Assessment__c';
 export const SCORECARD = 'C139_Scorecard__c';
+export const STAKEHOLDER_LINK = 'Stakeholder_Link__c';
 
 /** Invented, stable prefixes for the custom objects; Opportunity's and Contact's are Salesforce's. */
 export const KEY_PREFIXES: Readonly<Record<string, string>> = {
     [OPPORTUNITY]: '006',
     [STAKEHOLDER]: 'a01',
     [SCORECARD]: 'a02',
+    [STAKEHOLDER_LINK]: 'a03',
     Contact: '003'
 };
 
@@ -166,6 +169,7 @@ const stakeholder = objectDef(STAKEHOLDER, 'Stakeholder Assessment', [
     field('Decision_Focus__c', restrictedMulti(S, 'Decision_Focus__c')),
     field('Contact_Closeness__c', restricted(S, 'Contact_Closeness__c')),
     field('Attitude_To_Us__c', restricted(S, 'Attitude_To_Us__c')),
+    field('Camp__c', text(40)),
     field('Top_Decision_Maker__c', { type: 'boolean' }),
     field('Decision_Body_Member__c', { type: 'boolean' }),
     field('Favored_Vendor__c', text(80)),
@@ -220,8 +224,22 @@ const scorecard = objectDef(SCORECARD, 'C139 Scorecard', [
     field('Scored_At__c', { type: 'datetime' })
 ]);
 
+const L = STAKEHOLDER_LINK;
+const stakeholderLink = objectDef(STAKEHOLDER_LINK, 'Stakeholder Link', [
+    // Name is an auto-number (LINK-000001): the platform assigns it.
+    ...systemFields(readOnly({ type: 'string', length: 80, label: 'Link number' })),
+    field('Opportunity__c', readOnly({ type: 'reference', referencePrefix: KEY_PREFIXES[OPPORTUNITY] })),
+    field('From_Stakeholder__c', { type: 'reference', referencePrefix: KEY_PREFIXES[STAKEHOLDER] }),
+    field('To_Stakeholder__c', { type: 'reference', referencePrefix: KEY_PREFIXES[STAKEHOLDER] }),
+    field('Link_Type__c', restricted(L, 'Link_Type__c')),
+    field('Strength__c', restricted(L, 'Strength__c')),
+    field('Evidence__c', longText(32768)),
+    // Kept by a before-save flow in the org.
+    field('Link_Key__c', text(80))
+]);
+
 export const OBJECTS: ReadonlyMap<string, ObjectDef> = new Map(
-    [opportunity, stakeholder, scorecard].map((o) => [o.name, o])
+    [opportunity, stakeholder, scorecard, stakeholderLink].map((o) => [o.name, o])
 );
 
 const OBJECTS_BY_LOWER_NAME = new Map([...OBJECTS.values()].map((o) => [o.name.toLowerCase(), o]));

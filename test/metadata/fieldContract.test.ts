@@ -2,13 +2,14 @@
 // size, carries admin and user documentation, and the sensitive ones carry data classification.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BANDS, DERIVED_FIELDS } from 'c/dealControlModel';
+import { BANDS, CAMP, DERIVED_FIELDS } from 'c/dealControlModel';
 import { FieldInfo, customFields, fieldsByObject, objectsDir } from './support/catalog';
 import { defaultDir, listFiles } from './support/repo';
 import { childText, childrenNamed, readXml, walk } from './support/xml';
 
 const SA = 'Stakeholder_Assessment__c';
 const SC = 'C139_Scorecard__c';
+const SL = 'Stakeholder_Link__c';
 const fields = fieldsByObject();
 const field = (object: string, name: string): FieldInfo => {
     const f = fields.get(object)?.get(name);
@@ -42,6 +43,7 @@ const EXPECTED: [string, string, string, Record<string, string>][] = [
     [SA, 'Insight_Codes__c', 'Text', { length: '255' }],
     [SA, 'Model_Version__c', 'Text', { length: '40' }],
     [SA, 'Scored_At__c', 'DateTime', {}],
+    [SA, 'Camp__c', 'Text', { length: String(CAMP.maxLength) }],
     [
         SC,
         'Opportunity__c',
@@ -67,6 +69,24 @@ const EXPECTED: [string, string, string, Record<string, string>][] = [
     [SC, 'Warning_Count__c', 'Number', { precision: '2', scale: '0' }],
     [SC, 'Model_Version__c', 'Text', { length: '40' }],
     [SC, 'Scored_At__c', 'DateTime', {}],
+    [
+        SL,
+        'Opportunity__c',
+        'MasterDetail',
+        { referenceTo: 'Opportunity', relationshipName: 'Stakeholder_Links' }
+    ],
+    // Not required fields: deleting a person clears the end (SetNull); a validation rule asks for both.
+    [
+        SL,
+        'From_Stakeholder__c',
+        'Lookup',
+        { referenceTo: SA, deleteConstraint: 'SetNull', required: 'false' }
+    ],
+    [SL, 'To_Stakeholder__c', 'Lookup', { referenceTo: SA, deleteConstraint: 'SetNull', required: 'false' }],
+    [SL, 'Link_Type__c', 'Picklist', { required: 'true' }],
+    [SL, 'Strength__c', 'Picklist', { required: 'false' }],
+    [SL, 'Evidence__c', 'LongTextArea', { length: '32768' }],
+    [SL, 'Link_Key__c', 'Text', { length: '80', unique: 'true', caseSensitive: 'true' }],
     [
         'Opportunity',
         'C139_Scorecard_Count__c',
@@ -130,10 +150,16 @@ const PERSONAL = [
     'Support_Index__c',
     'Insight_Codes__c',
     'Top_Decision_Maker__c',
-    'Decision_Body_Member__c'
+    'Decision_Body_Member__c',
+    'Camp__c'
 ]
     .map((f) => [SA, f])
-    .concat([[SC, 'Coach_Stakeholder__c']]);
+    .concat([[SC, 'Coach_Stakeholder__c']])
+    .concat(
+        ['From_Stakeholder__c', 'To_Stakeholder__c', 'Link_Type__c', 'Strength__c', 'Evidence__c'].map(
+            (f) => [SL, f]
+        )
+    );
 
 describe('fixed field list', () => {
     it.each(EXPECTED)('%s.%s is %s with the fixed size', (object, name, type, facts) => {
@@ -149,23 +175,29 @@ describe('fixed field list', () => {
         }
     });
 
-    it('names the assessment after the person (Text) and numbers scorecards C139-{000000}', () => {
+    it('names the assessment after the person (Text) and numbers scorecards and links', () => {
         const sa = readXml(path.join(objectsDir, SA, `${SA}.object-meta.xml`));
         const sc = readXml(path.join(objectsDir, SC, `${SC}.object-meta.xml`));
+        const sl = readXml(path.join(objectsDir, SL, `${SL}.object-meta.xml`));
         expect(childText(childrenNamed(sa, 'nameField')[0], 'type')).toBe('Text');
         const scName = childrenNamed(sc, 'nameField')[0];
         expect([childText(scName, 'type'), childText(scName, 'displayFormat')]).toEqual([
             'AutoNumber',
             'C139-{000000}'
         ]);
-        for (const obj of [sa, sc]) {
+        const slName = childrenNamed(sl, 'nameField')[0];
+        expect([childText(slName, 'type'), childText(slName, 'displayFormat')]).toEqual([
+            'AutoNumber',
+            'LINK-{000000}'
+        ]);
+        for (const obj of [sa, sc, sl]) {
             expect(childText(obj, 'sharingModel')).toBe('ControlledByParent');
             expect(childText(obj, 'enableHistory')).toBe('true');
         }
     });
 
     it('keeps master-detail records with their Opportunity (not reparentable)', () => {
-        for (const object of [SA, SC]) {
+        for (const object of [SA, SC, SL]) {
             expect(text(field(object, 'Opportunity__c'), 'reparentableMasterDetail')).toBe('false');
         }
     });
@@ -200,10 +232,21 @@ describe('documentation and classification', () => {
             'Decision_Focus__c',
             'Contact_Closeness__c',
             'Attitude_To_Us__c',
-            'Evidence__c'
+            'Evidence__c',
+            'Camp__c'
         ]) {
             expect(`${name}=${text(field(SA, name), 'securityClassification')}`).toBe(`${name}=Restricted`);
         }
+        // Who steers or opposes whom, and how we know: opinions about named people.
+        for (const name of ['Link_Type__c', 'Strength__c', 'Evidence__c']) {
+            expect(`${name}=${text(field(SL, name), 'securityClassification')}`).toBe(`${name}=Restricted`);
+        }
+    });
+
+    it('documents Camp__c with the model texts', () => {
+        const camp = field(SA, CAMP.field);
+        expect(text(camp, 'label')).toBe(CAMP.label.en);
+        expect(squash(text(camp, 'inlineHelpText'))).toBe(CAMP.help.en);
     });
 });
 
@@ -223,14 +266,17 @@ describe('field history', () => {
         [SC, 'First_Key_People_Help__c'],
         [SC, 'First_Majority_Choose__c'],
         [SC, 'Control_Score__c'],
-        [SC, 'Control_Band__c']
+        [SC, 'Control_Band__c'],
+        [SA, 'Camp__c'],
+        [SL, 'Link_Type__c'],
+        [SL, 'Strength__c']
     ];
     it.each(tracked)('%s.%s is tracked', (object, name) => {
         expect(text(field(object, name), 'trackHistory')).toBe('true');
     });
 
     it('stays within the platform limit of 20 tracked fields per object', () => {
-        for (const object of [SA, SC]) {
+        for (const object of [SA, SC, SL]) {
             const count = customFields().filter(
                 (f) => f.object === object && text(f, 'trackHistory') === 'true'
             ).length;
@@ -278,6 +324,16 @@ describe('validation rules', () => {
         );
         expect(formula('Next_Action_Due_Needs_Action')).toContain('ISBLANK(Next_Action_Due__c)');
         expect(formula('Assessed_On_Not_In_Future')).toContain('Assessed_On__c > TODAY()');
+        expect(formula('People_Required')).toBe(
+            'OR(ISBLANK(From_Stakeholder__c), ISBLANK(To_Stakeholder__c))'
+        );
+        expect(formula('No_Self_Link')).toBe(
+            'AND(NOT(ISBLANK(From_Stakeholder__c)), From_Stakeholder__c = To_Stakeholder__c)'
+        );
+        expect(formula('People_On_Link_Opportunity')).toBe(
+            'OR(AND(NOT(ISBLANK(From_Stakeholder__c)), From_Stakeholder__r.Opportunity__c != Opportunity__c), ' +
+                'AND(NOT(ISBLANK(To_Stakeholder__c)), To_Stakeholder__r.Opportunity__c != Opportunity__c))'
+        );
     });
 
     it.each(rules.map((r) => [r.name, r.xml]))('%s is active and tells the user what to do', (_n, xml) => {
@@ -296,7 +352,9 @@ describe('layouts', () => {
 
     it.each(layouts.map((f) => [path.basename(f), f]))('%s shows derived fields read-only', (_n, file) => {
         const items = [...walk(readXml(file))].filter((e) => e.name === 'layoutItems');
-        const derivedItems = items.filter((i) => derived.has(childText(i, 'field') ?? ''));
+        // A link has no derived field; its duplicate check key is kept by a flow, never typed in.
+        const readOnly = new Set([...derived, 'Link_Key__c']);
+        const derivedItems = items.filter((i) => readOnly.has(childText(i, 'field') ?? ''));
         expect(derivedItems.length).toBeGreaterThan(0);
         for (const item of derivedItems)
             expect(`${childText(item, 'field')}:${childText(item, 'behavior')}`).toBe(
@@ -304,8 +362,8 @@ describe('layouts', () => {
             );
     });
 
-    it('exists for both model objects', () => {
-        expect(layouts.map((f) => path.basename(f).split('-')[0]).sort()).toEqual([SC, SA].sort());
+    it('exists for the three model objects', () => {
+        expect(layouts.map((f) => path.basename(f).split('-')[0]).sort()).toEqual([SC, SA, SL].sort());
         expect(fs.existsSync(path.join(defaultDir, 'profiles'))).toBe(false);
     });
 });

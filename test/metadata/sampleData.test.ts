@@ -1,6 +1,6 @@
 // The sample data (sf data import tree plan) is loadable as written, contains only input fields
-// the metadata defines, and — scored by the model in memory — covers every band, evidence code and
-// insight code, unknowns, and a deal without a scorecard.
+// the metadata defines, and — scored by the model in memory, links included — covers every band,
+// evidence code and insight code, unknowns, a deal without a scorecard, and the case study's politics.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,16 +10,21 @@ import {
     EVIDENCE,
     INSIGHTS,
     PICKLIST_FIELDS,
+    PoliticalMap,
+    buildPoliticalMap,
+    campGroupsOf,
     scoreScorecard,
     scoreStakeholder
 } from 'c/dealControlModel';
 import { LINK_CODES_AWAITING_METADATA } from './support/awaitingMetadata';
 import { fieldsByObject } from './support/catalog';
+import { linkKeyOf } from './support/linkKey';
 import { dataDir, repoRoot } from './support/repo';
 import { TreeRecord, fieldsOf, readPlan, readSampleData, readTreeFile } from './support/sampleData';
 
 const SA = 'Stakeholder_Assessment__c';
 const SC = 'C139_Scorecard__c';
+const SL = 'Stakeholder_Link__c';
 const data = readSampleData();
 const records = (type: string): TreeRecord[] => data.get(type) ?? [];
 const refOf = (value: unknown) => String(value).replace(/^@/, '');
@@ -28,7 +33,7 @@ const SCORED_AT = '2026-11-26T00:00:00.000Z';
 describe('sample data plan', () => {
     it('loads parents before children, in the fixed order', () => {
         expect(readPlan()).toEqual(
-            ['Account', 'Contact', 'Opportunity', 'OpportunityContactRole', SA, SC].map((sobject) => ({
+            ['Account', 'Contact', 'Opportunity', 'OpportunityContactRole', SA, SC, SL].map((sobject) => ({
                 sobject,
                 files: [`${sobject}.json`]
             }))
@@ -111,7 +116,7 @@ describe('sample data fields', () => {
     const metadata = fieldsByObject();
     const picklists = new Map(PICKLIST_FIELDS.map((d) => [`${d.object}.${d.field}`, d]));
 
-    it.each([SA, SC])('%s records use only existing input fields with valid values', (object) => {
+    it.each([SA, SC, SL])('%s records use only existing input fields with valid values', (object) => {
         const derived = new Set(DERIVED_FIELDS[object]);
         for (const record of records(object)) {
             for (const [field, value] of Object.entries(fieldsOf(record))) {
@@ -139,22 +144,108 @@ describe('sample data fields', () => {
         for (const c of records(SC).filter((x) => x.Coach_Stakeholder__c)) {
             expect(assessmentOpportunity.get(refOf(c.Coach_Stakeholder__c))).toBe(c.Opportunity__c);
         }
+        const keys = new Set<string>();
+        for (const link of records(SL)) {
+            const ref = link.attributes.referenceId;
+            // People_Required, No_Self_Link, People_On_Link_Opportunity and the required type.
+            expect(`${ref}:${Boolean(link.From_Stakeholder__c && link.To_Stakeholder__c)}`).toBe(
+                `${ref}:true`
+            );
+            expect(link.From_Stakeholder__c).not.toBe(link.To_Stakeholder__c);
+            expect(assessmentOpportunity.get(refOf(link.From_Stakeholder__c))).toBe(link.Opportunity__c);
+            expect(assessmentOpportunity.get(refOf(link.To_Stakeholder__c))).toBe(link.Opportunity__c);
+            expect(link.Link_Type__c).toBeTruthy();
+            // The flow sets the key on import; the unique key refuses a second link like this one.
+            expect(link.Link_Key__c).toBeUndefined();
+            const key = linkKeyOf({
+                opportunityId: String(link.Opportunity__c),
+                from: String(link.From_Stakeholder__c),
+                to: String(link.To_Stakeholder__c),
+                type: String(link.Link_Type__c)
+            });
+            expect(keys.has(key)).toBe(false);
+            keys.add(key);
+        }
     });
 });
 
 describe('sample data coverage, scored by the model', () => {
-    const stakeholdersOf = (opp: unknown) => records(SA).filter((s) => s.Opportunity__c === opp);
-    const stakeholderScores = records(SA).map((s) => scoreStakeholder(s, { scoredAt: SCORED_AT }));
+    // As in the org after import: a record's Id is its reference, which the links' lookups hold.
+    const withId = (r: TreeRecord): Record<string, unknown> => ({
+        ...fieldsOf(r),
+        Id: `@${r.attributes.referenceId}`
+    });
+    const stakeholdersOf = (opp: unknown) =>
+        records(SA)
+            .filter((s) => s.Opportunity__c === opp)
+            .map(withId);
+    const maps = new Map<unknown, PoliticalMap>(
+        records('Opportunity').map((o) => {
+            const id = `@${o.attributes.referenceId}`;
+            const links = records(SL)
+                .filter((l) => l.Opportunity__c === id)
+                .map(withId);
+            return [id, buildPoliticalMap(stakeholdersOf(id), links, { opportunityId: id })];
+        })
+    );
+    const stakeholderScores = records(SA).map((s) =>
+        scoreStakeholder(withId(s), { scoredAt: SCORED_AT }, maps.get(s.Opportunity__c))
+    );
     const scorecardScores = records(SC).map((c) =>
-        scoreScorecard(c, stakeholdersOf(c.Opportunity__c), { scoredAt: SCORED_AT })
+        scoreScorecard(
+            c,
+            stakeholdersOf(c.Opportunity__c),
+            { scoredAt: SCORED_AT },
+            maps.get(c.Opportunity__c)
+        )
     );
     const codes = (joined: (string | null)[]) => new Set(joined.flatMap((j) => (j ? j.split(';') : [])));
     // Only links raise the codes of contract v1.1, and the data cannot hold links before their metadata.
     const reachable = (all: string[]) => new Set(all.filter((c) => !LINK_CODES_AWAITING_METADATA.has(c)));
 
-    it('has no input the model rejects', () => {
+    it('has no input the model rejects, and every link is used', () => {
         expect(stakeholderScores.flatMap((s) => s.issues)).toEqual([]);
         expect(scorecardScores.flatMap((s) => s.issues)).toEqual([]);
+        expect([...maps.values()].flatMap((m) => m.issues)).toEqual([]);
+        expect([...maps.values()].reduce((n, m) => n + m.links.length, 0)).toBe(records(SL).length);
+    });
+
+    it("reproduces the case study's politics: two camps, someone behind a middle manager, a rival pair", () => {
+        const caseOpp = `@${records('Opportunity').find((o) => String(o.Name).includes('Vitamin'))!.attributes.referenceId}`;
+        const map = maps.get(caseOpp)!;
+        const person = (id: string) => map.people.get(id)!;
+        const camps = campGroupsOf(map.stakeholders).filter((g) => g.camp !== null);
+        expect(camps.length).toBeGreaterThanOrEqual(2);
+        for (const camp of camps) expect(camp.stakeholders.length).toBeGreaterThanOrEqual(2);
+        // 背后另有其人: a department head speaks for the top decision maker.
+        expect(
+            map.links.some(
+                (l) =>
+                    l.type === 'Acts_For' &&
+                    person(l.from).role === 'Department_Head' &&
+                    person(l.to).topDecisionMaker
+            )
+        ).toBe(true);
+        // The rival pair stands in different camps.
+        const rivals = map.links.filter((l) => l.type === 'Rival');
+        expect(rivals.length).toBeGreaterThan(0);
+        for (const l of rivals) expect(person(l.from).camp).not.toBe(person(l.to).camp);
+        // Someone against us steers the top decision maker, so the Win claim is undermined here.
+        const caseScore = scorecardScores[records(SC).findIndex((c) => c.Opportunity__c === caseOpp)];
+        expect(caseScore.derived.Evidence_Codes__c?.split(';')).toContain('WIN_UNDERMINED');
+    });
+
+    it('holds a weak link from someone against us that pulls on nobody, and a blank strength', () => {
+        const weak = [...maps.values()].flatMap((m) =>
+            m.links.filter((l) => l.strength === 'Weak' && l.type === 'Influences').map((l) => ({ m, l }))
+        );
+        expect(weak.length).toBeGreaterThan(0);
+        for (const { m, l } of weak) {
+            expect(['Non_Supporter', 'Opponent']).toContain(m.people.get(l.from)!.attitudeToUs);
+            expect((m.opposingPullers.get(l.to) ?? []).map((p) => p.id)).not.toContain(l.from);
+        }
+        // A blank strength counts as Medium.
+        expect(records(SL).some((l) => l.Strength__c === undefined)).toBe(true);
     });
 
     it('reaches every control band', () => {

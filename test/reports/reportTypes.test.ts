@@ -1,4 +1,5 @@
 import {
+    INPUT_FIELDS,
     SCORECARD_DERIVED_FIELDS,
     SCORECARD_INPUT_FIELDS,
     STAKEHOLDER_DERIVED_FIELDS,
@@ -28,6 +29,13 @@ const EXPECTED = [
         name: 'Opportunities_with_Stakeholder_Assessments',
         relationship: 'Stakeholder_Assessments__r',
         child: 'Stakeholder_Assessment__c',
+        outerJoin: false
+    },
+    {
+        name: 'Opportunities_with_Stakeholder_Links',
+        relationship: 'Stakeholder_Links__r',
+        child: 'Stakeholder_Link__c',
+        // One row per line of the political map; a deal without links has nothing to show here.
         outerJoin: false
     }
 ];
@@ -118,6 +126,33 @@ describe('what the report types leave out', () => {
         expect(childFields).not.toContain('Notes__c');
         const scorecards = reportTypes.get('Opportunities_with_C139_Scorecards')!;
         expect(scorecards.columns.map((c) => c.field)).not.toContain('Notes__c');
+        const links = reportTypes.get('Opportunities_with_Stakeholder_Links')!;
+        const linkFields = links.columns.filter((c) => c.table !== 'Opportunity').map((c) => c.field);
+        expect(
+            linkFields.filter((f) => /(^|\.)(Evidence|Notes|Verification|Next_Action)__c$/.test(f))
+        ).toEqual([]);
+        // The duplicate check key is plumbing, not something to report on.
+        expect(linkFields).not.toContain('Link_Key__c');
+    });
+
+    it('shows each link with both people: who they are, where they stand and their camp', () => {
+        const links = reportTypes.get('Opportunities_with_Stakeholder_Links')!;
+        const linkFields = links.columns.filter((c) => c.table !== 'Opportunity').map((c) => c.field);
+        expect(linkFields).toEqual(expect.arrayContaining([...INPUT_FIELDS.Stakeholder_Link__c]));
+        for (const end of ['From_Stakeholder__c', 'To_Stakeholder__c']) {
+            for (const field of [
+                'Title__c',
+                'Role__c',
+                'Top_Decision_Maker__c',
+                'Decision_Body_Member__c',
+                'Influence__c',
+                'Attitude_To_Us__c',
+                'Camp__c',
+                'Insight_Codes__c'
+            ]) {
+                expect(linkFields).toContain(`${end}.${field}`);
+            }
+        }
     });
 
     it('exposes every model input and derived field of both child objects', () => {

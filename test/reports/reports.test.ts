@@ -29,7 +29,9 @@ const EXPECTED_REPORTS = [
     'Claims_Not_Backed_by_Map',
     'Stakeholder_Attitude_Matrix',
     'Key_People_Without_Contact',
-    'Stale_Assessments'
+    'Stale_Assessments',
+    // Issue 14: the political map.
+    'Opponents_Steer_Key_People'
 ];
 
 function kindOf(column: string): FieldKind {
@@ -228,11 +230,36 @@ describe('the questions of issue 6', () => {
     });
 
     it('claims not backed by the map are scorecards with evidence warnings', () => {
-        expect(get('Claims_Not_Backed_by_Map').filterItems).toContainEqual({
+        const r = get('Claims_Not_Backed_by_Map');
+        expect(r.filterItems).toContainEqual({
             column: 'Opportunity.C139_Scorecards__r$Warning_Count__c',
             operator: 'greaterThan',
             value: '0'
         });
+        // COACH_NO_ACCESS questions the named coach: show who it is.
+        expect(r.columns.map((c) => c.field)).toEqual(
+            expect.arrayContaining([
+                'Opportunity.C139_Scorecards__r$Evidence_Codes__c',
+                'Opportunity.C139_Scorecards__r$Win__c',
+                'Opportunity.C139_Scorecards__r$Coach__c',
+                'Opportunity.C139_Scorecards__r$Coach_Stakeholder__c'
+            ])
+        );
+    });
+
+    it('opponents steering key people: INFLUENCED_AGAINST on a top decision maker, body member or high influence', () => {
+        const r = get('Opponents_Steer_Key_People');
+        const column = (field: string) => `Opportunity.Stakeholder_Assessments__r$${field}`;
+        expect(r.booleanFilter).toBe('1 AND 2 AND (3 OR 4 OR 5)');
+        expect(r.filterItems.slice(1)).toEqual([
+            { column: column('Insight_Codes__c'), operator: 'contains', value: 'INFLUENCED_AGAINST' },
+            { column: column('Top_Decision_Maker__c'), operator: 'equals', value: '1' },
+            { column: column('Decision_Body_Member__c'), operator: 'equals', value: '1' },
+            { column: column('Influence__c'), operator: 'equals', value: 'High' }
+        ]);
+        expect(r.columns.map((c) => c.field)).toEqual(
+            expect.arrayContaining([column('Name'), column('Camp__c'), column('Attitude_To_Us__c')])
+        );
     });
 
     it('the attitude matrix is a Matrix of role down and attitude to us across', () => {

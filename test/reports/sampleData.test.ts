@@ -105,7 +105,7 @@ describe('which sample deals and people each report shows', () => {
 
     it('attitude matrix: every assessment of an open deal, unknown attitudes included', () => {
         const matrix = rows('Stakeholder_Attitude_Matrix');
-        expect(matrix).toHaveLength(22);
+        expect(matrix).toHaveLength(23);
         expect(
             matrix.some((r) => r['Opportunity.Stakeholder_Assessments__r$Attitude_To_Us__c'] === null)
         ).toBe(true);
@@ -115,12 +115,75 @@ describe('which sample deals and people each report shows', () => {
         expect(people(rows('Key_People_Without_Contact'))).toEqual(['Wang Cheng']);
     });
 
-    it('stale assessments: at least the seven 2008 assessments of the Vitamin Group deal', () => {
+    it('stale assessments: at least the eight 2008 assessments of the Vitamin Group deal', () => {
         const vitaminGroup = rows('Stale_Assessments').filter(
             (r) => r['Opportunity$Id'] === 'OpportunityRef1'
         );
         expect(people(vitaminGroup)).toEqual(
-            ['Wang Jian', 'Qiu Ming', 'Wang Li', 'Zhang Tao', 'Wang Cheng', 'Xia Hong', 'Zhao Fang'].sort()
+            [
+                'Wang Jian',
+                'Qiu Ming',
+                'Wang Li',
+                'Zhang Tao',
+                'Wang Cheng',
+                'Xia Hong',
+                'Zhao Fang',
+                'Li Jing'
+            ].sort()
         );
+    });
+
+    // Issue 14, the political map. People are told apart by deal and role: their names may change.
+    const roles = (rows: readonly ReportRow[]) =>
+        rows
+            .map((r) => `${r['Opportunity$Id']} ${r['Opportunity.Stakeholder_Assessments__r$Role__c']}`)
+            .sort();
+
+    it('opponents steering key people: the executive VP behind whom the finance manager pulls, the bank architect who acts for the president', () => {
+        // Vitamin Group: the finance manager (non-supporter) influences the top decision maker.
+        // Lakeside Bank: the IT architect (a body member) acts for the president, who leans to CDC.
+        // Not the head of IT: the engineer against us pulls on him only through a weak link.
+        expect(roles(rows('Opponents_Steer_Key_People'))).toEqual([
+            'OpportunityRef1 General_Manager',
+            'OpportunityRef7 IT_Staff'
+        ]);
+    });
+
+    it('claims not backed: the political codes on Vitamin Group (Win undermined) and Northwind (coach without access)', () => {
+        const codesOf = (opportunity: string) =>
+            String(
+                rows('Claims_Not_Backed_by_Map').find((r) => r['Opportunity$Id'] === opportunity)?.[
+                    'Opportunity.C139_Scorecards__r$Evidence_Codes__c'
+                ]
+            ).split(';');
+        expect(codesOf('OpportunityRef1')).toContain('WIN_UNDERMINED');
+        expect(codesOf('OpportunityRef3')).toContain('COACH_NO_ACCESS');
+        // Greenfield claims a confirmed coach too, but draws no line at all: nothing to check it against.
+        expect(codesOf('OpportunityRef6')).not.toContain('COACH_NO_ACCESS');
+    });
+
+    it('the links report type: one row per sample link, with both people read through the lookups', () => {
+        const type = reportTypes.get('Opportunities_with_Stakeholder_Links')!;
+        const links = org.rowsOf(type);
+        expect(links).toHaveLength(org.records.get('Stakeholder_Link__c')!.length);
+        const T = 'Opportunity.Stakeholder_Links__r$';
+        // Someone behind a middle manager: a department head acts for the top decision maker.
+        const actsFor = links.filter(
+            (r) => r['Opportunity$Id'] === 'OpportunityRef1' && r[`${T}Link_Type__c`] === 'Acts_For'
+        );
+        expect(
+            actsFor.map((r) => [
+                r[`${T}From_Stakeholder__c.Role__c`],
+                r[`${T}To_Stakeholder__c.Top_Decision_Maker__c`],
+                r[`${T}To_Stakeholder__c.Insight_Codes__c`]
+            ])
+        ).toEqual([
+            ['Department_Head', true, 'INFLUENCED_AGAINST;KEY_PERSON_INCOMPLETE;KEY_PERSON_NO_CONTACT']
+        ]);
+        // The rival pair stands in two camps.
+        const rival = links.find((r) => r[`${T}Link_Type__c`] === 'Rival')!;
+        expect(rival[`${T}From_Stakeholder__c.Camp__c`]).not.toBe(rival[`${T}To_Stakeholder__c.Camp__c`]);
+        expect(rival[`${T}From_Stakeholder__c.Camp__c`]).toBeTruthy();
+        expect(rival[`${T}To_Stakeholder__c.Camp__c`]).toBeTruthy();
     });
 });

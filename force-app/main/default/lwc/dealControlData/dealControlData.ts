@@ -114,6 +114,9 @@ export const DEAL_QUERY = gql`
                             Attitude_To_Us__c {
                                 value
                             }
+                            Camp__c {
+                                value
+                            }
                             Favored_Vendor__c {
                                 value
                             }

@@ -1,5 +1,5 @@
 import { C139_ELEMENTS } from './scorecardElements';
-import { CAMP, LINK_FROM_FIELD, LINK_PICKLISTS, LINK_TO_FIELD, STAKEHOLDER_LINK_FIELDS } from './links';
+import { CAMP, LINK_FROM_FIELD, LINK_PICKLISTS, LINK_TO_FIELD } from './links';
 import {
     ModelObject,
     PicklistFieldDef,
@@ -40,16 +40,13 @@ export const INPUT_FIELDS: Readonly<Record<ModelObject, readonly string[]>> = Ob
 });
 
 /**
- * Contract v1.1 fields whose metadata is not in this project yet: the political map's data model
- * comes in a later change (issue 14, step 1). Until then the input lists below, which the
- * components' query and the rescore script select, leave these fields out, since an org without
- * them would reject the whole query. test/metadata checks that each one is still absent and fails
- * once its metadata exists: then delete it here, and the lists pick it up.
+ * Contract fields the model already reads while their metadata is not in this project yet: the input
+ * lists below, which the components' query and the rescore script select, leave them out, since an
+ * org without them would reject the whole query. test/metadata checks that each one is still absent
+ * and fails once its metadata exists: then delete it here, and the lists pick it up. Empty since the
+ * political map's data model (contract v1.1) shipped.
  */
-export const AWAITING_METADATA: Readonly<Partial<Record<ModelObject, readonly string[]>>> = Object.freeze({
-    [STAKEHOLDER_OBJECT]: [CAMP.field],
-    [STAKEHOLDER_LINK_OBJECT]: STAKEHOLDER_LINK_FIELDS
-});
+export const AWAITING_METADATA: Readonly<Partial<Record<ModelObject, readonly string[]>>> = Object.freeze({});
 
 export function awaitsMetadata(object: string, field: string): boolean {
     return (AWAITING_METADATA[object as ModelObject] ?? []).includes(field);

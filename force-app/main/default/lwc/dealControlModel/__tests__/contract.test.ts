@@ -146,25 +146,14 @@ describe('contract v1', () => {
         for (const fields of Object.values(INPUT_FIELDS)) expect(new Set(fields).size).toBe(fields.length);
     });
 
-    it('keeps fields awaiting their metadata out of the lists that queries select', () => {
-        expect(AWAITING_METADATA.Stakeholder_Assessment__c).toEqual(['Camp__c']);
-        expect(AWAITING_METADATA.Stakeholder_Link__c).toEqual([
-            'Opportunity__c',
-            'From_Stakeholder__c',
-            'To_Stakeholder__c',
-            'Link_Type__c',
-            'Strength__c',
-            'Evidence__c'
-        ]);
-        expect(AWAITING_METADATA.C139_Scorecard__c).toBeUndefined();
-        expect(awaitsMetadata('Stakeholder_Assessment__c', 'Camp__c')).toBe(true);
-        expect(awaitsMetadata('Stakeholder_Assessment__c', 'Attitude_To_Us__c')).toBe(false);
-        expect(awaitsMetadata('Account', 'Camp__c')).toBe(false);
-        expect(STAKEHOLDER_INPUT_FIELDS).toEqual(
-            INPUT_FIELDS.Stakeholder_Assessment__c.filter((f) => f !== 'Camp__c')
-        );
+    it('awaits no metadata any more, so queries select every input of contract v1.1', () => {
+        expect(AWAITING_METADATA).toEqual({});
+        expect(awaitsMetadata('Stakeholder_Assessment__c', 'Camp__c')).toBe(false);
+        expect(awaitsMetadata('Stakeholder_Link__c', 'Link_Type__c')).toBe(false);
+        expect(STAKEHOLDER_INPUT_FIELDS).toEqual(INPUT_FIELDS.Stakeholder_Assessment__c);
+        expect(STAKEHOLDER_INPUT_FIELDS).toContain('Camp__c');
         expect(SCORECARD_INPUT_FIELDS).toEqual(INPUT_FIELDS.C139_Scorecard__c);
-        expect(queryableInputFields('Stakeholder_Link__c')).toEqual([]);
+        expect(queryableInputFields('Stakeholder_Link__c')).toEqual(INPUT_FIELDS.Stakeholder_Link__c);
     });
 
     it('finds value definitions and lists values', () => {
