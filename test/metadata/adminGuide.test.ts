@@ -97,7 +97,11 @@ describe('docs/admin.md on roll-ups and Opportunity access', () => {
         );
         expect(
             masters.map((f) => `${f.object}:${childText(f.xml, 'writeRequiresMasterRead')}`).sort()
-        ).toEqual(['C139_Scorecard__c:false', 'Stakeholder_Assessment__c:false']);
+        ).toEqual([
+            'C139_Scorecard__c:false',
+            'Stakeholder_Assessment__c:false',
+            'Stakeholder_Link__c:false'
+        ]);
         const rep = readXml(
             path.join(defaultDir, 'permissionsets', 'Deal_Control_Rep.permissionset-meta.xml')
         );

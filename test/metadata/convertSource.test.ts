@@ -80,7 +80,7 @@ describe('sf project convert source', () => {
     it('writes a package.xml with the data model, access and translations', () => {
         const members = packageMembers();
         expect(members.get('CustomObject')).toEqual(
-            expect.arrayContaining(['C139_Scorecard__c', 'Stakeholder_Assessment__c'])
+            expect.arrayContaining(['C139_Scorecard__c', 'Stakeholder_Assessment__c', 'Stakeholder_Link__c'])
         );
         expect(members.get('PermissionSet')).toEqual([
             'Deal_Control_Admin',
@@ -88,15 +88,20 @@ describe('sf project convert source', () => {
             'Deal_Control_Rep'
         ]);
         expect(members.get('Translations')).toEqual(['zh_CN']);
-        // The phone path (an Aura quick action) and the scorecard-key flow deploy with the rest.
+        // The phone path (an Aura quick action) and the two key flows (one scorecard per deal, no
+        // duplicate political-map link) deploy with the rest.
         expect(members.get('AuraDefinitionBundle')).toEqual(['stakeholderQuickAssessAction']);
-        expect(members.get('Flow')).toEqual(['C139_Scorecard_Set_Opportunity_Key']);
+        expect(members.get('Flow')).toEqual([
+            'C139_Scorecard_Set_Opportunity_Key',
+            'Stakeholder_Link_Set_Key'
+        ]);
         expect(members.get('QuickAction')).toEqual(['Opportunity.Assess_Stakeholder']);
         expect(members.get('CustomObjectTranslation')).toEqual(
             expect.arrayContaining([
                 'C139_Scorecard__c-zh_CN',
                 'Opportunity-zh_CN',
-                'Stakeholder_Assessment__c-zh_CN'
+                'Stakeholder_Assessment__c-zh_CN',
+                'Stakeholder_Link__c-zh_CN'
             ])
         );
         const fields = customFields().map((f) => `${f.object}.${f.name}`);

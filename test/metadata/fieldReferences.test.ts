@@ -71,7 +71,7 @@ describe('field references', () => {
     it('scans the components, scripts and metadata that name fields', () => {
         expect(tsSources.some((f) => f.includes('dealControlModel'))).toBe(true);
         expect(xmlSources.filter((f) => f.endsWith('.layout-meta.xml'))).toHaveLength(3);
-        expect(xmlSources.filter((f) => f.endsWith('.flow-meta.xml'))).toHaveLength(1);
+        expect(xmlSources.filter((f) => f.endsWith('.flow-meta.xml'))).toHaveLength(2);
         expect(xmlSources.filter((f) => f.endsWith('.permissionset-meta.xml'))).toHaveLength(3);
     });
 
