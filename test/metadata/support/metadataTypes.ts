@@ -34,7 +34,6 @@ export const SUFFIX_TO_TYPE: Readonly<Record<string, string>> = {
     '.dashboard-meta.xml': 'Dashboard',
     '.reportFolder-meta.xml': 'ReportFolder',
     '.dashboardFolder-meta.xml': 'DashboardFolder',
-    '.flow-meta.xml': 'Flow',
     '.globalValueSet-meta.xml': 'GlobalValueSet',
     '.resource-meta.xml': 'StaticResource'
 };
