@@ -8,6 +8,7 @@ import { XmlElement, childText, childrenNamed, readXml } from './support/xml';
 
 const SA = 'Stakeholder_Assessment__c';
 const SC = 'C139_Scorecard__c';
+const CS = 'Control_Snapshot__c';
 const permsetDir = path.join(defaultDir, 'permissionsets');
 const permset = (name: string) => readXml(path.join(permsetDir, `${name}.permissionset-meta.xml`));
 const bool = (el: XmlElement, name: string) => childText(el, name) === 'true';
@@ -55,9 +56,10 @@ describe('permission sets', () => {
     });
 
     it.each([
-        ['Deal_Control_Rep', { Opportunity: 'R', [SA]: 'CRED', [SC]: 'CRE' }],
-        ['Deal_Control_Manager', { Opportunity: 'R', [SA]: 'R', [SC]: 'R' }],
-        ['Deal_Control_Admin', { Opportunity: 'R', [SA]: 'CREDVM', [SC]: 'CREDVM' }]
+        // Snapshots are history written by the rescore script: reps and managers only read them.
+        ['Deal_Control_Rep', { Opportunity: 'R', [SA]: 'CRED', [SC]: 'CRE', [CS]: 'R' }],
+        ['Deal_Control_Manager', { Opportunity: 'R', [SA]: 'R', [SC]: 'R', [CS]: 'R' }],
+        ['Deal_Control_Admin', { Opportunity: 'R', [SA]: 'CREDVM', [SC]: 'CREDVM', [CS]: 'CREDVM' }]
     ])('%s grants exactly the intended object access', (name, expected) => {
         const ps = permset(name);
         for (const [object, access] of Object.entries(expected))
@@ -66,14 +68,15 @@ describe('permission sets', () => {
     });
 
     it.each([
-        // Reps save the derived fields from the components; admins rescore; managers only read.
-        ['Deal_Control_Rep', true],
-        ['Deal_Control_Manager', false],
-        ['Deal_Control_Admin', true]
+        // Reps save the derived fields from the components but never edit snapshots (history);
+        // admins rescore and take snapshots; managers only read.
+        ['Deal_Control_Rep', (object: string) => object !== CS],
+        ['Deal_Control_Manager', () => false],
+        ['Deal_Control_Admin', () => true]
     ])('%s has one correct entry per grantable custom field', (name, edits) => {
         const access = fieldAccess(permset(name));
         const expected = new Map(
-            grantable.map((f) => [`${f.object}.${f.name}`, edits && !f.calculated ? 'RE' : 'R'])
+            grantable.map((f) => [`${f.object}.${f.name}`, edits(f.object) && !f.calculated ? 'RE' : 'R'])
         );
         expect(access).toEqual(expected);
         for (const f of fields.filter((x) => x.required))

@@ -45,7 +45,7 @@ function contextObject(file: string): string | undefined {
 describe('field references', () => {
     it('scans the components, scripts and metadata that name fields', () => {
         expect(tsSources.some((f) => f.includes('dealControlModel'))).toBe(true);
-        expect(xmlSources.filter((f) => f.endsWith('.layout-meta.xml'))).toHaveLength(2);
+        expect(xmlSources.filter((f) => f.endsWith('.layout-meta.xml'))).toHaveLength(3);
         expect(xmlSources.filter((f) => f.endsWith('.permissionset-meta.xml'))).toHaveLength(3);
     });
 
