@@ -141,18 +141,22 @@ export function calibrate(deals: IncludedDeals, horizonDays: number): Calibratio
     };
 }
 
-/** Builds the columns from plain objects: for tests and small inputs. */
-export function includedDeals(
-    rows: ReadonlyArray<{ won: boolean; score: number; band: ControlBand; probability: number }>
-): IncludedDeals {
-    const count = rows.length;
-    const deals = {
+/** Columns for `count` deals, zero-filled. */
+export function dealColumns(count: number): IncludedDeals {
+    return {
         count,
         won: new Uint8Array(count),
         score: new Float64Array(count),
         band: new Uint8Array(count),
         probability: new Float64Array(count)
     };
+}
+
+/** Builds the columns from plain objects: for tests and small inputs. */
+export function includedDeals(
+    rows: ReadonlyArray<{ won: boolean; score: number; band: ControlBand; probability: number }>
+): IncludedDeals {
+    const deals = dealColumns(rows.length);
     rows.forEach((row, i) => {
         deals.won[i] = row.won ? 1 : 0;
         deals.score[i] = row.score;

@@ -1,4 +1,4 @@
-import { IncludedDeals } from './calibration';
+import { IncludedDeals, dealColumns } from './calibration';
 
 const NO_SNAPSHOT = -0x80000000;
 
@@ -64,13 +64,7 @@ export class HorizonSelector {
     included(): { deals: IncludedDeals; firstCloseDay: number | null; lastCloseDay: number | null } {
         let count = 0;
         for (let d = 0; d < this.count; d += 1) if (this.bestDay[d] !== NO_SNAPSHOT) count += 1;
-        const deals = {
-            count,
-            won: new Uint8Array(count),
-            score: new Float64Array(count),
-            band: new Uint8Array(count),
-            probability: new Float64Array(count)
-        };
+        const deals = dealColumns(count);
         let firstCloseDay: number | null = null;
         let lastCloseDay: number | null = null;
         let i = 0;

@@ -2,6 +2,8 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LocalizedText, t, toLang } from 'c/dealControlModel';
 import { RescoreError } from '../rescore/i18n';
+// The same terminal and streams as the rescore script (a type only: nothing of it is loaded).
+import type { Io } from '../rescore/main';
 import { reliabilitySvg } from './chart';
 import { readCsvInput } from './csvInput';
 import { CalibrateError, EXIT } from './errors';
@@ -13,13 +15,7 @@ import { problemLines, renderReport } from './present';
 import { readSampleInput } from './sampleInput';
 import { tooFew } from './verdict';
 
-export interface Io {
-    readonly stdout: (text: string) => void;
-    readonly stderr: (text: string) => void;
-    /** Where progress goes while a large export is read: a terminal's stderr, or nothing. */
-    readonly progressStream: NodeJS.WriteStream | null;
-    readonly width: number;
-}
+export type { Io };
 
 export const DEFAULT_SAMPLE_DIR = path.resolve(__dirname, '../../data');
 

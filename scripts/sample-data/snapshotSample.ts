@@ -10,6 +10,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom } from '../shared/seededRandom';
 
 /** The day the sample was scored; the open deals' histories end here. */
 export const SAMPLE_DAY = '2026-11-26';
@@ -46,17 +47,6 @@ const stageIndex = (name: string) => STAGES.findIndex(([stage]) => stage === nam
 
 const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 const toIso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-/** mulberry32: a small, fixed pseudo-random sequence, the same on every machine. */
-function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let x = Math.imul(a ^ (a >>> 15), 1 | a);
-        x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-        return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 /** The band of a score by the model's thresholds; Controlled only where its gate (Win = Yes, confirmed coach) held. */
 function bandOf(score: number, controlledGate: boolean, againstVeto = false): Band {
@@ -269,7 +259,7 @@ export interface SnapshotSample {
 }
 
 export function generateSnapshotSample(seed: number = SEED): SnapshotSample {
-    const next = random(seed);
+    const next = seededRandom(seed);
     const snapshots: Json[] = OPEN_DEALS.flatMap((deal) => openDealSnapshots(deal, next));
     const closedOpportunities: Json[] = [];
     for (let i = 0; i < CLOSED_DEALS; i += 1) {
