@@ -5,12 +5,12 @@ import { PICKLIST_VALUES, STAKEHOLDER_INPUT_FIELDS, SCORECARD_INPUT_FIELDS } fro
 import { idSuffix } from '../rescore/soql';
 import { seededRandom as random } from '../shared/seededRandom';
 
-function id(prefix: string, n: number): string {
+export function id(prefix: string, n: number): string {
     const id15 = prefix + String(n).padStart(12, '0');
     return id15 + idSuffix(id15);
 }
 
-async function writeLines(
+export async function writeLines(
     file: string,
     header: string[],
     rows: (i: number) => string[],
