@@ -51,7 +51,8 @@ const text = (record: RawRecord, field: string): string => {
     return value === null || value === undefined ? '' : String(value);
 };
 
-function orgQueryError(error: HttpError, object: string): CalibrateError {
+/** An HTTP error of a query, as the cause and the fix: a missing object or field means Deal Control is not deployed. */
+export function orgQueryError(error: HttpError, object: string): CalibrateError {
     const missing = error.errorCode === 'INVALID_TYPE' || error.errorCode === 'INVALID_FIELD';
     return new CalibrateError(
         missing ? 'ORG_SCHEMA' : 'ORG_QUERY',
@@ -64,8 +65,8 @@ function orgQueryError(error: HttpError, object: string): CalibrateError {
         ),
         missing
             ? t(
-                  'Deploy Deal Control to the org (npm run deploy -- --target-org <alias>) and give the running user Deal_Control_Admin or Deal_Control_Manager.',
-                  '请将控单管理部署到该组织（npm run deploy -- --target-org <别名>），并为运行用户分配 Deal_Control_Admin 或 Deal_Control_Manager。'
+                  'Deploy Deal Control to the org (npm run deploy -- --target-org <alias>) and give the running user Deal_Control_Admin (read access and API access).',
+                  '请将控单管理部署到该组织（npm run deploy -- --target-org <别名>），并为运行用户分配 Deal_Control_Admin（读取权限和 API 访问权限）。'
               )
             : t(
                   'Run again later; if it keeps failing, check the org status page.',

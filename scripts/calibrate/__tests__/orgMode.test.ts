@@ -1,7 +1,9 @@
 import '../../../test/fakeOrg/jestNodeShim';
 import { Connection } from 'jsforce';
 import { FakeOrg, startFakeOrg } from '../../../test/fakeOrg';
-import { calibrate } from './helpers';
+import { HttpError } from '../../rescore/transport';
+import { orgQueryError } from '../orgInput';
+import { calibrate, tempDir } from './helpers';
 
 // The four closed deals of csvMode.test.ts, in an org: the same hand-worked figures must come out.
 let org: FakeOrg;
@@ -162,5 +164,42 @@ describe('calibrate against an org (the local fake org)', () => {
         expect(r.json.warnings).toContain(
             `Control_Snapshot__c ${bad}: Control_Band__c is "Great"; it must be one of Controlled, Leading, Contested, Behind, Losing (exact API names).`
         );
+    });
+
+    it('passes --target-org to the sf CLI auth of the rescore script: an unknown alias says how to log in', async () => {
+        const r = await calibrate(['--target-org', 'no-such-alias-i12', '--lang', 'en'], {
+            env: { HOME: tempDir('home') }
+        });
+        expect(r.code).toBe(3);
+        expect(r.stderr).toContain('sf org login web --alias no-such-alias-i12');
+    });
+});
+
+describe('what a refused query means', () => {
+    it('a missing object or field means Deal Control is not deployed there; anything else is worth a retry', () => {
+        const missing = orgQueryError(
+            new HttpError(
+                400,
+                [
+                    {
+                        errorCode: 'INVALID_TYPE',
+                        message: "sObject type 'Control_Snapshot__c' is not supported."
+                    }
+                ],
+                'query'
+            ),
+            'Control_Snapshot__c'
+        );
+        expect(missing.code).toBe('ORG_SCHEMA');
+        expect(missing.cause.en).toContain(
+            "The org refused the query on Control_Snapshot__c: query: HTTP 400 INVALID_TYPE: sObject type 'Control_Snapshot__c' is not supported."
+        );
+        expect(missing.action.en).toContain('npm run deploy -- --target-org <alias>');
+        const other = orgQueryError(
+            new HttpError(500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'boom' }], 'query'),
+            'Opportunity'
+        );
+        expect([other.code, other.exitCode]).toEqual(['ORG_QUERY', 3]);
+        expect(other.action.zh).toContain('请稍后重试');
     });
 });
