@@ -6,8 +6,11 @@ import {
     BANDS,
     C139_ELEMENTS,
     C139_GROUP_LABELS,
+    CAMP,
     EVIDENCE,
     INSIGHTS,
+    LINK_ISSUES,
+    LINK_PICKLISTS,
     Lang,
     MODEL_VERSION,
     STAKEHOLDER_PICKLISTS,
@@ -26,7 +29,10 @@ const HEADINGS = {
         meaning: 'Meaning',
         guidance: 'What to do',
         blank: 'Blank',
-        minScore: 'from score'
+        minScore: 'from score',
+        politicalMap: 'Political map: links between stakeholders',
+        linkIssues: 'Links the model leaves out or reads with a fallback',
+        colon: ': '
     },
     zh: {
         title: 'Deal Control 评分模型',
@@ -39,7 +45,10 @@ const HEADINGS = {
         meaning: '含义',
         guidance: '建议行动',
         blank: '空白',
-        minScore: '起始分数'
+        minScore: '起始分数',
+        politicalMap: '政治派系图：采购决策者之间的关系',
+        linkIssues: '模型忽略或按默认值读取的关系',
+        colon: '：'
     }
 } as const;
 
@@ -84,6 +93,16 @@ export function describeModel(lang: Lang): string {
             )
         );
     }
+    lines.push(`## ${h.politicalMap}`, '');
+    for (const def of LINK_PICKLISTS) lines.push(...describeField(def, lang));
+    lines.push(
+        `### ${CAMP.label[lang]} (\`${CAMP.field}\`)`,
+        '',
+        CAMP.help[lang],
+        '',
+        `${h.blank}${h.colon}${CAMP.blankMeans[lang]}`,
+        ''
+    );
     lines.push(`## ${h.bands}`, '', `| # | ${h.value} | ${h.minScore} | ${h.meaning} |`, '|---|---|---|---|');
     for (const b of BANDS)
         lines.push(
@@ -95,6 +114,9 @@ export function describeModel(lang: Lang): string {
     lines.push('', `## ${h.evidence}`, '', `| Code | ${h.meaning} | ${h.guidance} |`, '|---|---|---|');
     for (const e of Object.values(EVIDENCE))
         lines.push(`| \`${e.code}\` | ${cell(e.message[lang])} | ${cell(e.action[lang])} |`);
+    lines.push('', `## ${h.linkIssues}`, '', `| Code | ${h.meaning} | ${h.guidance} |`, '|---|---|---|');
+    for (const i of Object.values(LINK_ISSUES))
+        lines.push(`| \`${i.code}\` | ${cell(i.message[lang])} | ${cell(i.action[lang])} |`);
     return lines.join('\n') + '\n';
 }
 

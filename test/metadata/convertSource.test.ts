@@ -88,6 +88,10 @@ describe('sf project convert source', () => {
             'Deal_Control_Rep'
         ]);
         expect(members.get('Translations')).toEqual(['zh_CN']);
+        // The phone path (an Aura quick action) and the scorecard-key flow deploy with the rest.
+        expect(members.get('AuraDefinitionBundle')).toEqual(['stakeholderQuickAssessAction']);
+        expect(members.get('Flow')).toEqual(['C139_Scorecard_Set_Opportunity_Key']);
+        expect(members.get('QuickAction')).toEqual(['Opportunity.Assess_Stakeholder']);
         expect(members.get('CustomObjectTranslation')).toEqual(
             expect.arrayContaining([
                 'C139_Scorecard__c-zh_CN',
@@ -120,5 +124,14 @@ describe('sf project convert source', () => {
             expect(fs.existsSync(path.join(outDir, 'lwc', bundle, `${bundle}.js`))).toBe(true);
         }
         expect(listFiles(path.join(outDir, 'lwc'), (f) => f.endsWith('.ts'))).toEqual([]);
+    });
+
+    it('ships the Aura quick action with its markup and controller', () => {
+        const bundle = path.join(outDir, 'aura', 'stakeholderQuickAssessAction');
+        expect(fs.readdirSync(bundle).sort()).toEqual([
+            'stakeholderQuickAssessAction.cmp',
+            'stakeholderQuickAssessAction.cmp-meta.xml',
+            'stakeholderQuickAssessActionController.js'
+        ]);
     });
 });

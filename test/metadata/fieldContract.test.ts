@@ -320,7 +320,6 @@ describe('validation rules', () => {
         expect(formula('Opportunity_Key_Matches_Opportunity')).toBe(
             'Opportunity_Key__c != CASESAFEID(Opportunity__c)'
         );
-        expect(formula('Contact_Or_Name_Required')).toBe('AND(ISBLANK(Contact__c), LEN(TRIM(Name)) = 0)');
         expect(formula('Next_Action_Due_Needs_Action')).toContain('ISBLANK(Next_Action_Due__c)');
         expect(formula('Assessed_On_Not_In_Future')).toContain('Assessed_On__c > TODAY()');
         // Part E: <18-character Opportunity Id>:<YYYY-MM-DD> (TEXT of a date is YYYY-MM-DD).

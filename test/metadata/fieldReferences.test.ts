@@ -3,6 +3,7 @@
 // in the project metadata. New files in those places are picked up automatically.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { AWAITING_NAMES } from './support/awaitingMetadata';
 import { customFields, customObjects } from './support/catalog';
 import { FieldIndex, unknownReferences } from './support/fieldRefs';
 import { defaultDir, listFiles, rel, repoRoot } from './support/repo';
@@ -12,6 +13,13 @@ const reportTypes = listFiles(path.join(defaultDir, 'reportTypes'), (f) =>
     f.endsWith('.reportType-meta.xml')
 ).map((f) => `${path.basename(f, '.reportType-meta.xml')}__c`);
 const index = new FieldIndex(customObjects(), customFields(), new Set(reportTypes));
+/** The model may already name the contract v1.1 fields whose metadata is still to come; nothing else may. */
+const modelIndex = new FieldIndex(
+    customObjects(),
+    customFields(),
+    new Set([...reportTypes, ...AWAITING_NAMES])
+);
+const isModel = (f: string) => f.includes(`${path.sep}lwc${path.sep}dealControlModel${path.sep}`);
 
 const isTest = (f: string) => f.includes(`${path.sep}__tests__${path.sep}`) || f.endsWith('.test.ts');
 const tsSources = [
@@ -54,7 +62,9 @@ describe('field references', () => {
         (_n, file) => {
             const raw = fs.readFileSync(file, 'utf8');
             const text = file.endsWith('.ts') ? withoutComments(raw, file) : raw;
-            expect(unknownReferences(index, text, contextObject(file))).toEqual([]);
+            expect(unknownReferences(isModel(file) ? modelIndex : index, text, contextObject(file))).toEqual(
+                []
+            );
         }
     );
 });

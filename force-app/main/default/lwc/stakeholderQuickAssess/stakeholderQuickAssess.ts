@@ -1,6 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
 import { graphql, GraphQLResult } from 'lightning/graphql';
-import { CloseActionScreenEvent } from 'lightning/actions';
 import LANG from '@salesforce/i18n/lang';
 import { toLang } from 'c/dealControlModel';
 import {
@@ -25,7 +24,8 @@ interface Choice {
 /**
  * The "assess a stakeholder right after the meeting" quick action: pick the person, then the same
  * editor as on the record page. It reads through the page's deal query, so a save refreshes the
- * grid on the page too.
+ * grid on the page too. The Aura quick action stakeholderQuickAssessAction hosts it (an LWC quick
+ * action would not run in the Salesforce mobile app) and closes on its "close" event.
  */
 export default class StakeholderQuickAssess extends LightningElement {
     @api recordId: string | undefined;
@@ -127,15 +127,19 @@ export default class StakeholderQuickAssess extends LightningElement {
 
     async handleSaved(): Promise<void> {
         await this.refresh();
-        this.dispatchEvent(new CloseActionScreenEvent());
+        this.close(true);
     }
 
     handleCancel(): void {
-        this.dispatchEvent(new CloseActionScreenEvent());
+        this.close(false);
     }
 
     async handleConflict(): Promise<void> {
         await this.refresh();
+    }
+
+    private close(saved: boolean): void {
+        this.dispatchEvent(new CustomEvent('close', { detail: { saved } }));
     }
 
     private async refresh(): Promise<void> {

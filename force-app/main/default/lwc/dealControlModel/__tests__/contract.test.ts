@@ -1,23 +1,28 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
+    AWAITING_METADATA,
     C139_ELEMENTS,
     DERIVED_FIELDS,
+    INPUT_FIELDS,
+    MODEL_VERSION,
     PICKLIST_FIELDS,
     PICKLIST_VALUES,
     SCORECARD_INPUT_FIELDS,
     STAKEHOLDER_INPUT_FIELDS,
+    awaitsMetadata,
     comparableDerivedFields,
     fillTemplate,
     findValue,
     inLanguage,
     localize,
     toLang,
+    queryableInputFields,
     valuesOf,
     ATTITUDE_TO_US
 } from 'c/dealControlModel';
 
-// Contract v1 (MODEL.md Part C), written out here as the specification the model must match.
+// Contracts v1 and v1.1 (MODEL.md Parts C and D), written out here as the specification the model must match.
 const CONTRACT: Record<string, string[]> = {
     'Stakeholder_Assessment__c.Role__c': [
         'Chairman',
@@ -82,7 +87,9 @@ const CONTRACT: Record<string, string[]> = {
             'Clear_Vendor_Activities__c',
             'Clear_Key_Factors__c'
         ].map((f) => [`C139_Scorecard__c.${f}`, ['Partial', 'Clear']])
-    )
+    ),
+    'Stakeholder_Link__c.Link_Type__c': ['Reports_To', 'Influences', 'Acts_For', 'Allied', 'Rival'],
+    'Stakeholder_Link__c.Strength__c': ['Strong', 'Medium', 'Weak']
 };
 
 describe('contract v1', () => {
@@ -108,7 +115,8 @@ describe('contract v1', () => {
     it('lists the inputs and derived fields the rescore script reads and writes', () => {
         expect(STAKEHOLDER_INPUT_FIELDS).toContain('Top_Decision_Maker__c');
         expect(STAKEHOLDER_INPUT_FIELDS).toContain('Attitude_To_Us__c');
-        expect(SCORECARD_INPUT_FIELDS).toHaveLength(14);
+        expect(SCORECARD_INPUT_FIELDS).toHaveLength(15);
+        expect(SCORECARD_INPUT_FIELDS).toContain('Coach_Stakeholder__c');
         expect(DERIVED_FIELDS.Stakeholder_Assessment__c).toEqual([
             'Support_Index__c',
             'Completeness__c',
@@ -119,6 +127,44 @@ describe('contract v1', () => {
         expect(comparableDerivedFields('C139_Scorecard__c')).not.toContain('Scored_At__c');
         expect(comparableDerivedFields('C139_Scorecard__c')).toContain('Model_Version__c');
         expect(comparableDerivedFields('Account')).toEqual([]);
+        expect(DERIVED_FIELDS.Stakeholder_Link__c).toEqual([]);
+    });
+
+    it('is version 1.1.0', () => {
+        expect(MODEL_VERSION).toBe('C139-v1.1.0');
+    });
+
+    it('describes the inputs of contract v1.1 in one place, by object', () => {
+        expect(INPUT_FIELDS.Stakeholder_Assessment__c).toContain('Camp__c');
+        expect(INPUT_FIELDS.C139_Scorecard__c).toContain('Coach_Stakeholder__c');
+        expect(INPUT_FIELDS.Stakeholder_Link__c).toEqual([
+            'From_Stakeholder__c',
+            'To_Stakeholder__c',
+            'Link_Type__c',
+            'Strength__c'
+        ]);
+        for (const fields of Object.values(INPUT_FIELDS)) expect(new Set(fields).size).toBe(fields.length);
+    });
+
+    it('keeps fields awaiting their metadata out of the lists that queries select', () => {
+        expect(AWAITING_METADATA.Stakeholder_Assessment__c).toEqual(['Camp__c']);
+        expect(AWAITING_METADATA.Stakeholder_Link__c).toEqual([
+            'Opportunity__c',
+            'From_Stakeholder__c',
+            'To_Stakeholder__c',
+            'Link_Type__c',
+            'Strength__c',
+            'Evidence__c'
+        ]);
+        expect(AWAITING_METADATA.C139_Scorecard__c).toBeUndefined();
+        expect(awaitsMetadata('Stakeholder_Assessment__c', 'Camp__c')).toBe(true);
+        expect(awaitsMetadata('Stakeholder_Assessment__c', 'Attitude_To_Us__c')).toBe(false);
+        expect(awaitsMetadata('Account', 'Camp__c')).toBe(false);
+        expect(STAKEHOLDER_INPUT_FIELDS).toEqual(
+            INPUT_FIELDS.Stakeholder_Assessment__c.filter((f) => f !== 'Camp__c')
+        );
+        expect(SCORECARD_INPUT_FIELDS).toEqual(INPUT_FIELDS.C139_Scorecard__c);
+        expect(queryableInputFields('Stakeholder_Link__c')).toEqual([]);
     });
 
     it('finds value definitions and lists values', () => {

@@ -163,7 +163,7 @@ describe('c-stakeholder-editor: a new assessment', () => {
                     Support_Index__c: null,
                     Completeness__c: 80,
                     Insight_Codes__c: 'KEY_PERSON_INCOMPLETE;KEY_PERSON_NO_CONTACT',
-                    Model_Version__c: 'C139-v1.0.0',
+                    Model_Version__c: 'C139-v1.1.0',
                     Scored_At__c: NOW
                 }
             }
@@ -300,7 +300,7 @@ describe('c-stakeholder-editor: an existing assessment', () => {
                 Support_Index__c: 2,
                 Completeness__c: 100,
                 Insight_Codes__c: null,
-                Model_Version__c: 'C139-v1.0.0',
+                Model_Version__c: 'C139-v1.1.0',
                 Scored_At__c: NOW
             }
         });

@@ -323,7 +323,7 @@ describe('c-stakeholder-grid: contact roles not yet assessed', () => {
                 Support_Index__c: null,
                 Completeness__c: 0,
                 Insight_Codes__c: null,
-                Model_Version__c: 'C139-v1.0.0',
+                Model_Version__c: 'C139-v1.1.0',
                 Scored_At__c: NOW
             }
         });

@@ -6,19 +6,6 @@ import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.
 import graphqlErrors from '../../dealControlData/__tests__/data/graphqlErrors.json';
 import { flushPromises, q, qa, text } from 'test-utils/domHelpers';
 
-// sfdx-lwc-jest ships no stub for lightning/actions: the close event only needs a recognisable type.
-jest.mock(
-    'lightning/actions',
-    () => ({
-        CloseActionScreenEvent: class extends CustomEvent<unknown> {
-            constructor() {
-                super('close', { bubbles: true, composed: true });
-            }
-        }
-    }),
-    { virtual: true }
-);
-
 interface TestAdapter {
     emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
     emitErrors(errors: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
@@ -109,6 +96,8 @@ describe('c-stakeholder-quick-assess', () => {
         expect(editor.record).toBeNull();
     });
 
+    // The Aura quick action (aura/stakeholderQuickAssessAction) closes on this "close" event and
+    // refreshes the record page when detail.saved is true.
     it('saves through the editor, refreshes the shared query and closes the action', async () => {
         const refresh = jest.fn().mockResolvedValue(undefined);
         (createRecord as unknown as jest.Mock).mockResolvedValue({ id: 'a01000000000013AAA' });
@@ -133,6 +122,7 @@ describe('c-stakeholder-quick-assess', () => {
         });
         expect(refresh).toHaveBeenCalledTimes(1);
         expect(close).toHaveBeenCalledTimes(1);
+        expect(close.mock.calls[0][0].detail).toEqual({ saved: true });
     });
 
     it('closes without saving on cancel', async () => {
@@ -143,6 +133,7 @@ describe('c-stakeholder-quick-assess', () => {
         await flushPromises();
         q(element, 'c-stakeholder-editor').dispatchEvent(new CustomEvent('cancel'));
         expect(close).toHaveBeenCalledTimes(1);
+        expect(close.mock.calls[0][0].detail).toEqual({ saved: false });
         expect(createRecord).not.toHaveBeenCalled();
     });
 

@@ -5,9 +5,6 @@ import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.
 import { flushPromises, q, qa, text } from 'test-utils/domHelpers';
 
 jest.mock('@salesforce/i18n/lang', () => ({ __esModule: true, default: 'zh-CN' }), { virtual: true });
-jest.mock('lightning/actions', () => ({ CloseActionScreenEvent: class extends CustomEvent<unknown> {} }), {
-    virtual: true
-});
 
 afterEach(() => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
