@@ -14,7 +14,16 @@ const org = loadSampleOrg(TODAY);
 const reportTypes = readReportTypes();
 const reports = readReports();
 
+const kinds = new Map<string, FieldKind>();
+
+/** A column's field kind, read from its metadata once: filters ask for it on every row. */
 function kindOf(column: string): FieldKind {
+    let kind = kinds.get(column);
+    if (kind === undefined) kinds.set(column, (kind = readKindOf(column)));
+    return kind;
+}
+
+function readKindOf(column: string): FieldKind {
     const [table, field] = column.split('$');
     const object = resolveTable(table);
     if (typeof object !== 'string') throw new Error(`${column}: ${object.error}`);
