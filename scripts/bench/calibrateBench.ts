@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { bandDef, bandOfScore } from 'c/dealControlModel';
 import { seededRandom } from '../shared/seededRandom';
 import { id, writeLines } from './csvDataset';
 import { ROOT, runMeasured } from './measuredRun';
@@ -28,23 +29,6 @@ const STAGES: ReadonlyArray<readonly [string, number]> = [
 
 const iso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const quoted = (cells: readonly (string | number)[]) => cells.map((c) => `"${c}"`);
-const bandOf = (score: number) =>
-    score >= 80
-        ? 'Controlled'
-        : score >= 60
-          ? 'Leading'
-          : score >= 40
-            ? 'Contested'
-            : score >= 20
-              ? 'Behind'
-              : 'Losing';
-const RANK: Readonly<Record<string, number>> = {
-    Controlled: 5,
-    Leading: 4,
-    Contested: 3,
-    Behind: 2,
-    Losing: 1
-};
 
 /**
  * Deals: four in five closed over 23 months, each with `perDeal` snapshots from 50 to 11 days before
@@ -110,7 +94,7 @@ async function writeDataset(
             const last = closed[d] ? closeDay[d] - 11 : TODAY;
             const day = last - (perDeal - 1 - k) * step;
             const score = Math.max(0, Math.min(100, control[d] + Math.round((rng() - 0.5) * 20)));
-            const band = bandOf(score);
+            const band = bandOfScore(score);
             const [stage, probability] =
                 STAGES[Math.min(STAGES.length - 1, Math.floor((k * STAGES.length) / perDeal))];
             const opportunity = id('006', d);
@@ -121,7 +105,7 @@ async function writeDataset(
                 iso(day),
                 score,
                 band,
-                RANK[band],
+                bandDef(band).rank,
                 0.9,
                 score < 50 ? 1 : 0,
                 'C139-v1.0.0',

@@ -1,4 +1,4 @@
-import { ControlBand } from 'c/dealControlModel';
+import { bandOfScore } from 'c/dealControlModel';
 import { calibrate, includedDeals } from '../calibration';
 import { parseIsoDay } from '../dates';
 import { humanDate, tooFew, verdict } from '../verdict';
@@ -15,16 +15,7 @@ function deals(
         Array.from({ length: n }, (_, i) => {
             const won = i % 2 === 0;
             const score = controlScore ? controlScore(won, i) : won ? 70 + (i % 20) : 10 + (i % 20);
-            const band: ControlBand =
-                score >= 80
-                    ? 'Controlled'
-                    : score >= 60
-                      ? 'Leading'
-                      : score >= 40
-                        ? 'Contested'
-                        : score >= 20
-                          ? 'Behind'
-                          : 'Losing';
+            const band = bandOfScore(score);
             return { won, score, band, probability: stage(won, i) };
         })
     );
