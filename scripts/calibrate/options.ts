@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Lang, LocalizedText, t } from 'c/dealControlModel';
+import { wrap } from '../rescore/present';
 import { fill } from './i18n';
 import { parseIsoDay } from './dates';
 import { CalibrateError } from './errors';
@@ -15,6 +16,7 @@ export const DEFAULT_HORIZON_DAYS = 30;
 export const MAX_HORIZON_DAYS = 3650;
 export const DEFAULT_API_VERSION = '66.0';
 export const DEFAULT_BULK_THRESHOLD = 2000;
+const HELP_WIDTH = 100;
 
 interface FlagSpec {
     readonly type: 'string' | 'boolean';
@@ -300,9 +302,15 @@ export function helpText(): LocalizedText {
     const usage = (f: FlagSpec, name: string) =>
         `--${name}${'short' in f && f.short ? `, -${f.short}` : ''}${f.value ? ` ${f.value}` : ''}`;
     const width = Math.max(...Object.entries(FLAGS).map(([name, f]) => usage(f, name).length)) + 2;
+    // English help wraps under its flag for a 100-column terminal; Chinese, which wraps at spaces
+    // badly (they sit only around Latin words), stays on one line for the terminal to fold.
     const lines = (lang: Lang) =>
         Object.entries(FLAGS)
-            .map(([name, f]) => `  ${usage(f, name).padEnd(width)}${f.help[lang]}`)
+            .flatMap(([name, f]) =>
+                (lang === 'en' ? wrap(f.help.en, HELP_WIDTH - width - 2) : [f.help.zh]).map(
+                    (line, i) => `  ${(i === 0 ? usage(f, name) : '').padEnd(width)}${line}`
+                )
+            )
             .join('\n');
     return {
         en: `Does the control score predict the outcome? Calibrates Deal Control on closed deals: per-band win rates with Wilson 95 % intervals, and Brier score and AUC of the control score beside the stage probability (MODEL.md Part E).
