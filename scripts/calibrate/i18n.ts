@@ -1,6 +1,6 @@
 import { Lang, LocalizedText, fillTemplate } from 'c/dealControlModel';
 
-export { fill, lang, say, setLang } from '../rescore/i18n';
+export { fill, say, setLang } from '../rescore/i18n';
 
 /** Like fill(), but a parameter may itself be bilingual: each language gets its own wording. */
 export function fillEach(
