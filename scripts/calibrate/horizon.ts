@@ -42,10 +42,6 @@ export class HorizonSelector {
         return deal;
     }
 
-    closeDayOf(deal: number): number {
-        return this.closeDay[deal];
-    }
-
     /**
      * Offers one snapshot of a deal. Kept when it is at least H days before close and later than the
      * deal's best so far; a second snapshot on the same day never replaces the first.

@@ -129,7 +129,8 @@ describe('AUC', () => {
     const deals = fc
         .array(fc.record({ value: fc.integer({ min: 0, max: 12 }), won: fc.boolean() }), {
             minLength: 2,
-            maxLength: 120
+            maxLength: 120,
+            size: 'medium'
         })
         .filter((ds) => ds.some((d) => d.won) && ds.some((d) => !d.won));
 

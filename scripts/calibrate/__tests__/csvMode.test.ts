@@ -144,7 +144,9 @@ describe('calibrate --input-dir: the figures of Part E from CSV exports', () => 
                 `x,${D},2026-03-02,120,Behind,90,Negotiation/Review`,
                 `x,${D},2026-03-03,50,Contested,30 %,Negotiation/Review`,
                 `x,${D},31.03.2026,50,Contested,30,Negotiation/Review`,
-                `x,${D},2026-03-04,50,Contested,30,Negotiation/Review,extra`
+                `x,${D},2026-03-04,50,Contested,30,Negotiation/Review,extra`,
+                `x,,2026-03-05,50,Contested,30,Negotiation/Review`,
+                `x,Acme-006,2026-03-05,50,Contested,30,Negotiation/Review`
             ])
         );
         const before = digest(dir);
@@ -166,7 +168,9 @@ describe('calibrate --input-dir: the figures of Part E from CSV exports', () => 
             'Control_Snapshot__c.csv:14: Control_Score__c is "120"; it must be a number from 0 to 100 (percent points, 30 for 30 %).',
             'Control_Snapshot__c.csv:15: Probability__c is "30 %"; it must be a number from 0 to 100 (percent points, 30 for 30 %).',
             'Control_Snapshot__c.csv:16: Snapshot_Date__c is "31.03.2026"; write the date as YYYY-MM-DD, for example 2026-03-31.',
-            'Control_Snapshot__c.csv:17: 8 cells where the header has 7: put a value that contains a comma in double quotes.'
+            'Control_Snapshot__c.csv:17: 8 cells where the header has 7: put a value that contains a comma in double quotes.',
+            'Control_Snapshot__c.csv:18: Opportunity__c is blank.',
+            'Control_Snapshot__c.csv:19: Opportunity__c "Acme-006" is not a Salesforce record Id.'
         ]);
         expect(digest(dir)).toEqual(before);
     });

@@ -34,7 +34,7 @@ describe('horizon snapshot: the latest with CloseDate − Snapshot_Date ≥ H', 
     it('picks what the definition picks, whatever order the snapshots come in, past its first capacity', () => {
         const snapshotsOf = fc.array(
             fc.record({ deal: fc.nat(40), offset: fc.integer({ min: -10, max: 80 }), score: fc.nat(100) }),
-            { maxLength: 300 }
+            { maxLength: 300, size: 'medium' }
         );
         fc.assert(
             fc.property(snapshotsOf, fc.integer({ min: 0, max: 60 }), (snapshots, horizon) => {
@@ -74,11 +74,30 @@ describe('snapshot keys (one snapshot per deal per day)', () => {
         expect(keys.add(0, day('0001-01-01'), 3)).toBe(1);
     });
 
+    it('keeps every pair and its first line through many doublings of its table', () => {
+        const keys = new SnapshotKeySet(16);
+        const pairs = 50_000;
+        const repeats: number[] = [];
+        for (let i = 0; i < pairs; i += 1) {
+            const first = keys.add(i % 2500, 20_000 + Math.floor(i / 2500), i);
+            if (first !== null) repeats.push(i);
+        }
+        expect(repeats).toEqual([]);
+        expect(keys.size).toBe(pairs);
+        // Every pair again, in another order: each one answers with the line it was first seen on.
+        const again: number[] = [];
+        for (let i = pairs - 1; i >= 0; i -= 7)
+            again.push(keys.add(i % 2500, 20_000 + Math.floor(i / 2500), -1)!);
+        expect(again).toEqual(Array.from({ length: again.length }, (_, k) => pairs - 1 - 7 * k));
+        expect(keys.size).toBe(pairs);
+    });
+
     it('agrees with a Set of strings as it grows', () => {
         fc.assert(
             fc.property(
-                fc.array(fc.tuple(fc.nat(2000), fc.integer({ min: -30_000, max: 60_000 })), {
-                    maxLength: 3000
+                fc.array(fc.tuple(fc.nat(200), fc.integer({ min: -30, max: 30 })), {
+                    maxLength: 3000,
+                    size: 'large'
                 }),
                 (pairs) => {
                     const keys = new SnapshotKeySet(16);
