@@ -9,6 +9,7 @@ import { XmlElement, childText, childrenNamed, readXml } from './support/xml';
 const SA = 'Stakeholder_Assessment__c';
 const SC = 'C139_Scorecard__c';
 const SL = 'Stakeholder_Link__c';
+const CS = 'Control_Snapshot__c';
 /** Fields automation keeps (a before-save flow, in system context): people only read them. */
 const AUTOMATION_ONLY = new Set([`${SL}.Link_Key__c`]);
 const permsetDir = path.join(defaultDir, 'permissionsets');
@@ -59,9 +60,13 @@ describe('permission sets', () => {
 
     it.each([
         // Reps draw and remove the lines of their own deals' maps (record access follows the Opportunity).
-        ['Deal_Control_Rep', { Opportunity: 'R', [SA]: 'CRED', [SC]: 'CRE', [SL]: 'CRED' }],
-        ['Deal_Control_Manager', { Opportunity: 'R', [SA]: 'R', [SC]: 'R', [SL]: 'R' }],
-        ['Deal_Control_Admin', { Opportunity: 'R', [SA]: 'CREDVM', [SC]: 'CREDVM', [SL]: 'CREDVM' }]
+        // Snapshots are history written by the rescore script: reps and managers only read them.
+        ['Deal_Control_Rep', { Opportunity: 'R', [SA]: 'CRED', [SC]: 'CRE', [SL]: 'CRED', [CS]: 'R' }],
+        ['Deal_Control_Manager', { Opportunity: 'R', [SA]: 'R', [SC]: 'R', [SL]: 'R', [CS]: 'R' }],
+        [
+            'Deal_Control_Admin',
+            { Opportunity: 'R', [SA]: 'CREDVM', [SC]: 'CREDVM', [SL]: 'CREDVM', [CS]: 'CREDVM' }
+        ]
     ])('%s grants exactly the intended object access', (name, expected) => {
         const ps = permset(name);
         for (const [object, access] of Object.entries(expected))
@@ -70,16 +75,17 @@ describe('permission sets', () => {
     });
 
     it.each([
-        // Reps save the derived fields from the components; admins rescore; managers only read.
-        ['Deal_Control_Rep', true],
-        ['Deal_Control_Manager', false],
-        ['Deal_Control_Admin', true]
+        // Reps save the derived fields from the components but never edit snapshots (history);
+        // admins rescore and take snapshots; managers only read.
+        ['Deal_Control_Rep', (object: string) => object !== CS],
+        ['Deal_Control_Manager', () => false],
+        ['Deal_Control_Admin', () => true]
     ])('%s has one correct entry per grantable custom field', (name, edits) => {
         const access = fieldAccess(permset(name));
         const expected = new Map(
             grantable.map((f) => {
                 const key = `${f.object}.${f.name}`;
-                return [key, edits && !f.calculated && !AUTOMATION_ONLY.has(key) ? 'RE' : 'R'];
+                return [key, edits(f.object) && !f.calculated && !AUTOMATION_ONLY.has(key) ? 'RE' : 'R'];
             })
         );
         expect(access).toEqual(expected);

@@ -20,6 +20,7 @@ function section(markdown: string, heading: string): string {
 }
 
 const squash = (text: string) => text.replace(/\s+/g, ' ');
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six'];
 const checklist = () =>
     squash(section(guide, 'Before you install'))
         .split(/ - \[ \] /)
@@ -99,9 +100,17 @@ describe('docs/admin.md on roll-ups and Opportunity access', () => {
             masters.map((f) => `${f.object}:${childText(f.xml, 'writeRequiresMasterRead')}`).sort()
         ).toEqual([
             'C139_Scorecard__c:false',
+            // Snapshots are history the rescore script writes: Read on the deal is enough (see the guide).
+            'Control_Snapshot__c:true',
             'Stakeholder_Assessment__c:false',
             'Stakeholder_Link__c:false'
         ]);
+        expect(text).toMatch(/Control snapshots .*`writeRequiresMasterRead` true/);
+        // The guide counts the children; the count is the metadata's, so a fifth child makes it wrong.
+        const needEdit = masters.filter((f) => childText(f.xml, 'writeRequiresMasterRead') === 'false');
+        expect(text).toContain(
+            `${NUMBER_WORDS[needEdit.length]} of the ${NUMBER_WORDS[masters.length]} master-detail children of Opportunity, have \`writeRequiresMasterRead\` false`
+        );
         const rep = readXml(
             path.join(defaultDir, 'permissionsets', 'Deal_Control_Rep.permissionset-meta.xml')
         );

@@ -80,7 +80,12 @@ describe('sf project convert source', () => {
     it('writes a package.xml with the data model, access and translations', () => {
         const members = packageMembers();
         expect(members.get('CustomObject')).toEqual(
-            expect.arrayContaining(['C139_Scorecard__c', 'Stakeholder_Assessment__c', 'Stakeholder_Link__c'])
+            expect.arrayContaining([
+                'C139_Scorecard__c',
+                'Control_Snapshot__c',
+                'Stakeholder_Assessment__c',
+                'Stakeholder_Link__c'
+            ])
         );
         expect(members.get('PermissionSet')).toEqual([
             'Deal_Control_Admin',
@@ -99,6 +104,7 @@ describe('sf project convert source', () => {
         expect(members.get('CustomObjectTranslation')).toEqual(
             expect.arrayContaining([
                 'C139_Scorecard__c-zh_CN',
+                'Control_Snapshot__c-zh_CN',
                 'Opportunity-zh_CN',
                 'Stakeholder_Assessment__c-zh_CN',
                 'Stakeholder_Link__c-zh_CN'
@@ -108,11 +114,16 @@ describe('sf project convert source', () => {
         expect(members.get('CustomField')).toEqual(expect.arrayContaining(fields));
     });
 
-    it('merges the decomposed fields back into each object file', () => {
-        const object = readXml(path.join(outDir, 'objects', 'Stakeholder_Assessment__c.object'));
-        const expected = customFields().filter((f) => f.object === 'Stakeholder_Assessment__c').length;
-        expect(childrenNamed(object, 'fields')).toHaveLength(expected);
-    });
+    it.each(['Stakeholder_Assessment__c', 'Control_Snapshot__c'])(
+        'merges the decomposed fields, list views and rules back into %s',
+        (name) => {
+            const object = readXml(path.join(outDir, 'objects', `${name}.object`));
+            const expected = customFields().filter((f) => f.object === name).length;
+            expect(childrenNamed(object, 'fields')).toHaveLength(expected);
+            expect(childrenNamed(object, 'listViews').length).toBeGreaterThan(0);
+            expect(childrenNamed(object, 'validationRules').length).toBeGreaterThan(0);
+        }
+    );
 
     it('ships every component with its compiled JavaScript and no TypeScript', () => {
         const bundles = listFiles(path.join(forceAppDir, 'main', 'default', 'lwc'), (f) =>

@@ -10,6 +10,7 @@ import { childText, childrenNamed, readXml, walk } from './support/xml';
 const SA = 'Stakeholder_Assessment__c';
 const SC = 'C139_Scorecard__c';
 const SL = 'Stakeholder_Link__c';
+const CS = 'Control_Snapshot__c';
 const fields = fieldsByObject();
 const field = (object: string, name: string): FieldInfo => {
     const f = fields.get(object)?.get(name);
@@ -69,6 +70,32 @@ const EXPECTED: [string, string, string, Record<string, string>][] = [
     [SC, 'Warning_Count__c', 'Number', { precision: '2', scale: '0' }],
     [SC, 'Model_Version__c', 'Text', { length: '40' }],
     [SC, 'Scored_At__c', 'DateTime', {}],
+    // MODEL.md Part E: the snapshot and its copies of the scorecard and the Opportunity that day.
+    [
+        CS,
+        'Opportunity__c',
+        'MasterDetail',
+        { referenceTo: 'Opportunity', relationshipName: 'Control_Snapshots' }
+    ],
+    [
+        CS,
+        'Snapshot_Key__c',
+        'Text',
+        { length: '40', unique: 'true', externalId: 'true', caseSensitive: 'true' }
+    ],
+    [CS, 'Snapshot_Date__c', 'Date', {}],
+    [CS, 'Control_Score__c', 'Number', { precision: '3', scale: '0' }],
+    [CS, 'Control_Band__c', 'Text', { length: '20' }],
+    [CS, 'Band_Rank__c', 'Number', { precision: '1', scale: '0' }],
+    [CS, 'Coach_Factor__c', 'Number', { precision: '3', scale: '2' }],
+    [CS, 'Warning_Count__c', 'Number', { precision: '2', scale: '0' }],
+    [CS, 'Model_Version__c', 'Text', { length: '40' }],
+    [CS, 'Stage_Name__c', 'Text', { length: '40' }],
+    [CS, 'Probability__c', 'Percent', { precision: '3', scale: '0' }],
+    [CS, 'Amount__c', 'Currency', { precision: '16', scale: '2' }],
+    [CS, 'Close_Date__c', 'Date', {}],
+    [CS, 'Forecast_Category__c', 'Text', { length: '40' }],
+    [CS, 'Days_To_Close__c', 'Number', { formula: 'Close_Date__c - Snapshot_Date__c', scale: '0' }],
     [
         SL,
         'Opportunity__c',
@@ -196,8 +223,25 @@ describe('fixed field list', () => {
         }
     });
 
+    it('keeps the history in the snapshot records themselves: no field history, sharing from the Opportunity', () => {
+        const cs = readXml(path.join(objectsDir, CS, `${CS}.object-meta.xml`));
+        expect(childText(cs, 'enableHistory')).toBe('false');
+        expect(childText(cs, 'sharingModel')).toBe('ControlledByParent');
+        expect(childText(childrenNamed(cs, 'nameField')[0], 'type')).toBe('AutoNumber');
+        const tracked = customFields().filter((f) => f.object === CS && text(f, 'trackHistory') === 'true');
+        expect(tracked).toEqual([]);
+    });
+
+    it('copies every field Part E lists and nothing the contract does not name', () => {
+        expect([...(fields.get(CS)?.keys() ?? [])].sort()).toEqual(
+            EXPECTED.filter(([object]) => object === CS)
+                .map(([, name]) => name)
+                .sort()
+        );
+    });
+
     it('keeps master-detail records with their Opportunity (not reparentable)', () => {
-        for (const object of [SA, SC, SL]) {
+        for (const object of [SA, SC, SL, CS]) {
             expect(text(field(object, 'Opportunity__c'), 'reparentableMasterDetail')).toBe('false');
         }
     });
@@ -334,6 +378,19 @@ describe('validation rules', () => {
             'OR(AND(NOT(ISBLANK(From_Stakeholder__c)), From_Stakeholder__r.Opportunity__c != Opportunity__c), ' +
                 'AND(NOT(ISBLANK(To_Stakeholder__c)), To_Stakeholder__r.Opportunity__c != Opportunity__c))'
         );
+        // Part E: <18-character Opportunity Id>:<YYYY-MM-DD> (TEXT of a date is YYYY-MM-DD).
+        expect(formula('Snapshot_Key_Matches_Deal_And_Date')).toBe(
+            'AND(NOT(ISBLANK(Snapshot_Key__c)), Snapshot_Key__c != CASESAFEID(Opportunity__c) & ":" & TEXT(Snapshot_Date__c))'
+        );
+        expect(formula('Snapshot_Date_Required')).toBe('ISBLANK(Snapshot_Date__c)');
+    });
+
+    it('accepts only the five band names and scores 0 to 100 on a snapshot, as the model defines them', () => {
+        const rule = formula('Scorecard_Values_In_Range');
+        expect([...rule.matchAll(/Control_Band__c != "(\w+)"/g)].map((m) => m[1])).toEqual(
+            BANDS.map((b) => b.band)
+        );
+        expect(rule).toContain('ISBLANK(Control_Score__c), Control_Score__c < 0, Control_Score__c > 100');
     });
 
     it.each(rules.map((r) => [r.name, r.xml]))('%s is active and tells the user what to do', (_n, xml) => {
@@ -362,8 +419,8 @@ describe('layouts', () => {
             );
     });
 
-    it('exists for the three model objects', () => {
-        expect(layouts.map((f) => path.basename(f).split('-')[0]).sort()).toEqual([SC, SA, SL].sort());
+    it('exists for every Deal Control object', () => {
+        expect(layouts.map((f) => path.basename(f).split('-')[0]).sort()).toEqual([SC, CS, SA, SL].sort());
         expect(fs.existsSync(path.join(defaultDir, 'profiles'))).toBe(false);
     });
 });

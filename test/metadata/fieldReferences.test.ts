@@ -70,7 +70,8 @@ function scopesOf(file: string, text: string): { text: string; context?: string 
 describe('field references', () => {
     it('scans the components, scripts and metadata that name fields', () => {
         expect(tsSources.some((f) => f.includes('dealControlModel'))).toBe(true);
-        expect(xmlSources.filter((f) => f.endsWith('.layout-meta.xml'))).toHaveLength(3);
+        // One layout per custom object: assessments, scorecards, political-map links, control snapshots.
+        expect(xmlSources.filter((f) => f.endsWith('.layout-meta.xml'))).toHaveLength(4);
         expect(xmlSources.filter((f) => f.endsWith('.flow-meta.xml'))).toHaveLength(2);
         expect(xmlSources.filter((f) => f.endsWith('.permissionset-meta.xml'))).toHaveLength(3);
     });

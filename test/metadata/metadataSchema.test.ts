@@ -22,6 +22,7 @@ describe('metadata files against the Metadata API schema', () => {
             expect.arrayContaining([
                 'Stakeholder_Assessment__c.object-meta.xml',
                 'C139_Scorecard__c.object-meta.xml',
+                'Control_Snapshot__c.object-meta.xml',
                 'Deal_Control_Rep.permissionset-meta.xml',
                 'zh_CN.translation-meta.xml'
             ])

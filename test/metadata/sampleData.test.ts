@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import {
     BANDS,
     DERIVED_FIELDS,
+    bandOfScore,
     EVIDENCE,
     INSIGHTS,
     PICKLIST_FIELDS,
@@ -25,6 +26,7 @@ import { TreeRecord, fieldsOf, readPlan, readSampleData, readTreeFile } from './
 const SA = 'Stakeholder_Assessment__c';
 const SC = 'C139_Scorecard__c';
 const SL = 'Stakeholder_Link__c';
+const CS = 'Control_Snapshot__c';
 const data = readSampleData();
 const records = (type: string): TreeRecord[] => data.get(type) ?? [];
 const refOf = (value: unknown) => String(value).replace(/^@/, '');
@@ -33,10 +35,16 @@ const SCORED_AT = '2026-11-26T00:00:00.000Z';
 describe('sample data plan', () => {
     it('loads parents before children, in the fixed order', () => {
         expect(readPlan()).toEqual(
-            ['Account', 'Contact', 'Opportunity', 'OpportunityContactRole', SA, SC, SL].map((sobject) => ({
-                sobject,
-                files: [`${sobject}.json`]
-            }))
+            ['Account', 'Contact', 'Opportunity', 'OpportunityContactRole', SA, SC, SL, CS].map(
+                (sobject) => ({
+                    sobject,
+                    // The closed deals' history is generated (scripts/sample-data): its own file.
+                    files:
+                        sobject === 'Opportunity'
+                            ? ['Opportunity.json', 'Opportunity_Closed.json']
+                            : [`${sobject}.json`]
+                })
+            )
         );
     });
 
@@ -317,5 +325,81 @@ describe('sample data coverage, scored by the model', () => {
             .readdirSync(dataDir)
             .filter((f) => f.endsWith('.json') && f !== 'sample-data-plan.json');
         expect(jsonFiles.sort()).toEqual([...planned].sort());
+    });
+});
+
+describe('sample snapshots and closed deals (MODEL.md Part E)', () => {
+    const metadata = fieldsByObject().get(CS)!;
+    const snapshots = records(CS);
+    const opportunities = records('Opportunity');
+    const opportunity = new Map(opportunities.map((o) => [`@${o.attributes.referenceId}`, o]));
+    const closed = opportunities.filter((o) => String(o.StageName).startsWith('Closed'));
+    const DAY = 86_400_000;
+    const days = (from: unknown, to: unknown) => (Date.parse(String(to)) - Date.parse(String(from))) / DAY;
+
+    it('use only fields the object defines and leave the formula and the key to the org', () => {
+        for (const s of snapshots) {
+            for (const field of Object.keys(fieldsOf(s)))
+                expect(`${field}:${metadata.has(field)}`).toBe(`${field}:true`);
+            // A tree import cannot build "<Opportunity Id>:<date>" (it replaces whole "@Ref" values only).
+            expect(s.Snapshot_Key__c).toBeUndefined();
+            expect(s.Days_To_Close__c).toBeUndefined();
+        }
+    });
+
+    it('pass the validation rules and hold values a scored scorecard can have', () => {
+        for (const s of snapshots) {
+            expect(String(s.Snapshot_Date__c)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+            const score = Number(s.Control_Score__c);
+            expect(Number.isInteger(score) && score >= 0 && score <= 100).toBe(true);
+            const band = BANDS.find((b) => b.band === s.Control_Band__c)!;
+            expect(band.rank).toBe(s.Band_Rank__c);
+            // The thresholds of the model, except the Controlled gate (Leading) and the Win = Against cap (Losing, ≤ 10).
+            const byScore = bandOfScore(score);
+            const allowed = [
+                byScore,
+                ...(byScore === 'Controlled' ? ['Leading'] : []),
+                ...(score <= 10 ? ['Losing'] : [])
+            ];
+            expect(allowed).toContain(band.band);
+            expect(Number(s.Probability__c) >= 0 && Number(s.Probability__c) <= 100).toBe(true);
+            expect([0.5, 0.75, 0.9, 1]).toContain(s.Coach_Factor__c);
+            expect(opportunity.has(String(s.Opportunity__c))).toBe(true);
+        }
+    });
+
+    it('hold at most one snapshot per deal per day, as Snapshot_Key__c would', () => {
+        const keys = snapshots.map((s) => `${s.Opportunity__c}:${s.Snapshot_Date__c}`);
+        expect(new Set(keys).size).toBe(keys.length);
+    });
+
+    it('cover 120 days of every open deal that has a scorecard, and none of the deal without one', () => {
+        const scored = new Set(records(SC).map((c) => String(c.Opportunity__c)));
+        const open = opportunities.filter((x) => !String(x.StageName).startsWith('Closed'));
+        const datesOf = (o: TreeRecord) =>
+            snapshots
+                .filter((s) => s.Opportunity__c === `@${o.attributes.referenceId}`)
+                .map((s) => String(s.Snapshot_Date__c))
+                .sort();
+        const unscored = open.filter((o) => !scored.has(`@${o.attributes.referenceId}`));
+        expect(unscored.length).toBeGreaterThan(0);
+        expect(unscored.flatMap(datesOf)).toEqual([]);
+        for (const o of open.filter((x) => scored.has(`@${x.attributes.referenceId}`))) {
+            const dates = datesOf(o);
+            expect(days(dates[0], dates[dates.length - 1])).toBeGreaterThanOrEqual(119);
+            expect(dates.every((d) => d <= String(o.CloseDate))).toBe(true);
+        }
+    });
+
+    it('include more than 30 closed deals, won and lost, with snapshots only while they were open', () => {
+        expect(closed.length).toBeGreaterThan(30);
+        expect(new Set(closed.map((o) => o.StageName))).toEqual(new Set(['Closed Won', 'Closed Lost']));
+        const today = new Date().toISOString().slice(0, 10);
+        for (const o of closed) {
+            expect(String(o.CloseDate) < today).toBe(true);
+            const mine = snapshots.filter((s) => s.Opportunity__c === `@${o.attributes.referenceId}`);
+            expect(mine.length).toBeGreaterThan(0);
+            for (const s of mine) expect(days(s.Snapshot_Date__c, o.CloseDate)).toBeGreaterThan(0);
+        }
     });
 });

@@ -37,6 +37,13 @@ const EXPECTED = [
         child: 'Stakeholder_Link__c',
         // One row per line of the political map; a deal without links has nothing to show here.
         outerJoin: false
+    },
+    {
+        // MODEL.md Part E: a row per snapshot; only deals that have snapshots.
+        name: 'Opportunities_with_Control_Snapshots',
+        relationship: 'Control_Snapshots__r',
+        child: 'Control_Snapshot__c',
+        outerJoin: false
     }
 ];
 
@@ -168,6 +175,33 @@ describe('what the report types leave out', () => {
         expect(scorecardFields).toEqual(expect.arrayContaining([...SCORECARD_DERIVED_FIELDS]));
         expect(stakeholderFields).toEqual(expect.arrayContaining([...STAKEHOLDER_INPUT_FIELDS]));
         expect(stakeholderFields).toEqual(expect.arrayContaining([...STAKEHOLDER_DERIVED_FIELDS]));
+    });
+});
+
+describe('the snapshot report type', () => {
+    it('exposes every snapshot field and the outcome of the deal (closed, won, final close date)', () => {
+        const type = reportTypes.get('Opportunities_with_Control_Snapshots')!;
+        for (const field of [
+            'Snapshot_Date__c',
+            'Control_Score__c',
+            'Control_Band__c',
+            'Band_Rank__c',
+            'Coach_Factor__c',
+            'Warning_Count__c',
+            'Model_Version__c',
+            'Stage_Name__c',
+            'Probability__c',
+            'Amount__c',
+            'Close_Date__c',
+            'Forecast_Category__c',
+            'Days_To_Close__c'
+        ]) {
+            expect(type.reportColumns).toContain(`Opportunity.Control_Snapshots__r$${field}`);
+        }
+        for (const field of ['IsClosed', 'IsWon', 'CloseDate'])
+            expect(type.reportColumns).toContain(`Opportunity$${field}`);
+        // The key is plumbing (Opportunity Id and date), not something to report on.
+        expect(type.reportColumns).not.toContain('Opportunity.Control_Snapshots__r$Snapshot_Key__c');
     });
 });
 

@@ -2,6 +2,7 @@ import { ReportDef, readReportTypes, readReports, reportTypeNameOf } from './lib
 import { FilterContext, ReportRow, filterRows } from './lib/reportFilter';
 import { loadSampleOrg } from './lib/sampleOrg';
 import { FieldKind, resolveField, resolveTable } from './lib/schema';
+import { main as calibrate } from '../../scripts/calibrate/main';
 
 // Issue 6, "done when": the sample data of data/ would populate every report. The sample org is
 // scored with the model (as the components and the rescore script do), its Opportunity roll-ups are
@@ -13,7 +14,16 @@ const org = loadSampleOrg(TODAY);
 const reportTypes = readReportTypes();
 const reports = readReports();
 
+const kinds = new Map<string, FieldKind>();
+
+/** A column's field kind, read from its metadata once: filters ask for it on every row. */
 function kindOf(column: string): FieldKind {
+    let kind = kinds.get(column);
+    if (kind === undefined) kinds.set(column, (kind = readKindOf(column)));
+    return kind;
+}
+
+function readKindOf(column: string): FieldKind {
     const [table, field] = column.split('$');
     const object = resolveTable(table);
     if (typeof object !== 'string') throw new Error(`${column}: ${object.error}`);
@@ -185,5 +195,61 @@ describe('which sample deals and people each report shows', () => {
         expect(rival[`${T}From_Stakeholder__c.Camp__c`]).not.toBe(rival[`${T}To_Stakeholder__c.Camp__c`]);
         expect(rival[`${T}From_Stakeholder__c.Camp__c`]).toBeTruthy();
         expect(rival[`${T}To_Stakeholder__c.Camp__c`]).toBeTruthy();
+    });
+});
+
+describe('the snapshot reports on the sample data (issue 12)', () => {
+    const rows = (name: string) => rowsOf(reports.get(name)!);
+    const S = 'Opportunity.Control_Snapshots__r$';
+
+    it('control score trend: every snapshot of the open scored deals, and of no other deal', () => {
+        const trend = rows('Control_Score_Trend');
+        const open = new Set(
+            (org.records.get('Opportunity') ?? []).filter((o) => o.IsClosed === false).map((o) => o.Id)
+        );
+        const expected = (org.records.get('Control_Snapshot__c') ?? []).filter((s) =>
+            open.has(s.Opportunity__c)
+        );
+        expect(trend).toHaveLength(expected.length);
+        // Blue River (OpportunityRef8) has no scorecard, so no snapshot.
+        expect(opportunityIds(trend)).toEqual(
+            [
+                'OpportunityRef1',
+                'OpportunityRef2',
+                'OpportunityRef3',
+                'OpportunityRef4',
+                'OpportunityRef5',
+                'OpportunityRef6',
+                'OpportunityRef7'
+            ].sort()
+        );
+    });
+
+    it('win rate by band: on weekly snapshots with unchanged close dates it counts what npm run calibrate counts', async () => {
+        // The report keeps snapshots with 30 ≤ Days_To_Close ≤ 37; the sample has one such snapshot
+        // per closed deal (35 days out), the one the script picks as the 30-day horizon snapshot.
+        const report = rows('Win_Rate_by_Band_30_Days');
+        let out = '';
+        const code = await calibrate(
+            ['--json'],
+            {},
+            { stdout: (text) => (out += text), stderr: () => undefined, progressStream: null, width: 100 },
+            new AbortController().signal
+        );
+        expect(code).toBe(0);
+        const exact = JSON.parse(out).result as {
+            deals: number;
+            bands: { band: string; n: number; won: number }[];
+        };
+        expect(report).toHaveLength(exact.deals);
+        const counted = exact.bands.map((b) => {
+            const inBand = report.filter((r) => r[`${S}Control_Band__c`] === b.band);
+            return {
+                band: b.band,
+                n: inBand.length,
+                won: inBand.filter((r) => r['Opportunity$IsWon'] === true).length
+            };
+        });
+        expect(counted).toEqual(exact.bands.map(({ band, n, won }) => ({ band, n, won })));
     });
 });

@@ -8,8 +8,8 @@ import { lookupTargetOf, resolveField, resolveTable } from './schema';
 /**
  * The sample data of data/ (sf data import tree plan format) as an org would hold it after import:
  * derived fields scored by the model (with each deal's political map, as the components and the
- * rescore script write them), Opportunity
- * roll-ups computed from their field metadata, and the two formula fields of the field list.
+ * rescore script write them), Opportunity roll-ups computed from their field metadata, and the
+ * formula fields of the field list.
  */
 
 export const DATA_DIR = join(REPO_ROOT, 'data');
@@ -162,6 +162,15 @@ export function loadSampleOrg(today: string): SampleOrg {
             LastModifiedDate: scoredAt
         });
     });
+
+    // The snapshot formula, as the field list defines it (Close_Date__c − Snapshot_Date__c, in days).
+    for (const snapshot of records.get('Control_Snapshot__c') ?? []) {
+        const [from, to] = [snapshot.Snapshot_Date__c, snapshot.Close_Date__c];
+        snapshot.Days_To_Close__c =
+            typeof from === 'string' && typeof to === 'string'
+                ? (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000
+                : null;
+    }
 
     const rollUps = opportunityRollUps();
     for (const opportunity of opportunities) {
