@@ -36,7 +36,13 @@ describe('links', () => {
     });
 
     // Negative cases: what the README used to do, and the other ways out of the repository.
-    const repo = new Set(['README.md', 'docs/method.md', 'docs/admin.md', 'scripts/rescore/main.ts']);
+    const repo = new Set([
+        'README.md',
+        'docs/method.md',
+        'docs/admin.md',
+        'scripts/rescore/main.ts',
+        'scripts/shared/seededRandom.ts'
+    ]);
     const exists: Exists = (rel) => repo.has(rel);
     const read: ReadText = (rel) =>
         rel === 'docs/method.md' ? '# The method\n\n## Ethics: what Deal Control never advises\n' : '';
@@ -74,6 +80,9 @@ describe('links', () => {
             'names MODEL.md, which is not in the repository'
         ],
         ['/* see ../shared/TOOLCHAIN.md */', 'names a path outside the repository'],
+        // From scripts/rescore, ../../../shared is beyond the repository and ../../shared is no module of it.
+        ["import { x } from '../../../shared/seededRandom';", 'names a path outside the repository'],
+        ["import { x } from '../../shared/seededRandom';", 'names a path outside the repository'],
         ["const notes = '/work/notes/fields.md';", 'names a path outside the repository']
     ])('catches %s in shipped code', (code, message) => {
         expect(
@@ -85,5 +94,11 @@ describe('links', () => {
         expect(shippedCodeFindings('scripts/rescore/main.ts', "'Details: docs/admin.md'", exists)).toEqual(
             []
         );
+    });
+
+    it('accepts a relative import of a module inside the repository, even one in a folder named shared', () => {
+        expect(
+            shippedCodeFindings('scripts/rescore/main.ts', "import { x } from '../shared/seededRandom';", exists)
+        ).toEqual([]);
     });
 });

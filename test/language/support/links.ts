@@ -76,11 +76,25 @@ export function markdownLinkFindings(
     return findings;
 }
 
+/**
+ * The line without its relative module specifiers that resolve, from the file's folder, to a module of
+ * the repository: `import … from '../shared/seededRandom'` in scripts/bench is scripts/shared, not the
+ * team's ../shared. A specifier that leaves the repository or names nothing in it stays in the line.
+ */
+function withoutModulesInside(rel: string, lineText: string, exists: Exists): string {
+    return lineText.replace(/(['"])(\.\.?\/[\w./-]+)\1/g, (whole, _quote: string, specifier: string) => {
+        const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(rel), specifier));
+        if (resolved.startsWith('..')) return whole;
+        const module = ['', '.ts', '.js', '/index.ts'].some((ext) => exists(resolved + ext));
+        return module ? '' : whole;
+    });
+}
+
 /** Code shipped to users: its comments and messages may name repository files only. */
 export function shippedCodeFindings(rel: string, code: string, exists: Exists): Finding[] {
     const findings: Finding[] = [];
     code.split('\n').forEach((lineText, i) => {
-        if (OUTSIDE.test(lineText)) {
+        if (OUTSIDE.test(withoutModulesInside(rel, lineText, exists))) {
             findings.push({ file: rel, line: i + 1, message: 'names a path outside the repository' });
         }
         for (const m of lineText.matchAll(/(?<![\w/.-])((?:\.\.?\/)?[\w./-]*[\w-]+\.md)\b/g)) {
