@@ -1,7 +1,7 @@
 import { BANDS, ControlBand } from 'c/dealControlModel';
 
 /**
- * The calibration figures of MODEL.md Part E, as pure functions over the deals a run included: per
+ * The calibration figures (docs/method.md, section 5), as pure functions over the deals a run included: per
  * band n, won, win rate and Wilson 95 % interval; Brier score and AUC of the control score and of
  * the stage probability. No rounding here: callers round for people, --json prints these numbers.
  */

@@ -3,7 +3,7 @@ import { IncludedDeals, dealColumns } from './calibration';
 const NO_SNAPSHOT = -0x80000000;
 
 /**
- * Picks each closed deal's horizon snapshot (MODEL.md Part E): its latest snapshot with
+ * Picks each closed deal's horizon snapshot (docs/method.md, section 5): its latest snapshot with
  * CloseDate − Snapshot_Date ≥ H, where CloseDate is the Opportunity's final close date. Snapshots
  * arrive in any order and are offered one at a time; per deal only the best so far is kept, in
  * typed arrays (about 30 bytes a deal), so a million snapshots stream through in constant memory.

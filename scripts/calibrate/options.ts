@@ -313,7 +313,7 @@ export function helpText(): LocalizedText {
             )
             .join('\n');
     return {
-        en: `Does the control score predict the outcome? Calibrates Deal Control on closed deals: per-band win rates with Wilson 95 % intervals, and Brier score and AUC of the control score beside the stage probability (MODEL.md Part E).
+        en: `Does the control score predict the outcome? Calibrates Deal Control on closed deals: per-band win rates with Wilson 95 % intervals, and Brier score and AUC of the control score beside the stage probability (docs/method.md, section 5).
 
 Usage: npm run calibrate -- [flags]
   With no --target-org or --input-dir it calibrates the bundled sample data; SF_INSTANCE_URL and
@@ -322,7 +322,7 @@ Usage: npm run calibrate -- [flags]
 ${lines('en')}
 
 Exit codes: 0 done, 2 some rows could not be read (the figures leave them out), 3 could not run.`,
-        zh: `控单得分能否预测结果？用已关闭的业务机会校准控单管理：各控单区间的赢单率及 Wilson 95% 区间，以及控单得分与阶段概率各自的 Brier 分数和 AUC（MODEL.md Part E）。
+        zh: `控单得分能否预测结果？用已关闭的业务机会校准控单管理：各控单区间的赢单率及 Wilson 95% 区间，以及控单得分与阶段概率各自的 Brier 分数和 AUC（docs/method.zh-CN.md 第五节）。
 
 用法：npm run calibrate -- [参数]
   不指定 --target-org 或 --input-dir 时校准内置示例数据；设置 SF_INSTANCE_URL 和 SF_ACCESS_TOKEN
