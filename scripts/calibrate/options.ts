@@ -253,7 +253,7 @@ export function parseOptions(
                 'PNG_NEEDS_BROWSER',
                 t(
                     'A PNG needs a browser to draw it, and this project ships none.',
-                    'PNG 需要浏览器来绘制，而本项目不附带浏览器。'
+                    'PNG 需要浏览器来绘制，而本产品不附带浏览器。'
                 ),
                 fill(
                     t(
