@@ -42,7 +42,8 @@ describe('the reliability chart (SVG)', () => {
             labels.indexOf(b)
         );
         expect(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]))).toBe(true);
-        for (const zh of ['掌控', '领先', '胶着', '落后']) expect(labels).toContain(zh);
+        // The model's Chinese band names, Losing's included (基本丢单 since the glossary).
+        for (const zh of ['掌控', '领先', '胶着', '落后', '基本丢单']) expect(labels).toContain(zh);
         expect(labels.filter((l) => l === 'no deals · 无')).toHaveLength(3);
         expect(labels).toContain('67 %');
     });

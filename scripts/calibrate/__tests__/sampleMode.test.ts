@@ -72,5 +72,6 @@ describe('npm run calibrate on the bundled sample data', () => {
         );
         expect(zh).toContain('控单得分对结果的预测在两项指标上都优于阶段概率');
         expect(zh).toMatch(/掌控\d+\d+\d+%\d+%–\d+%/);
+        expect(zh).toMatch(/基本丢单\d+\d+\d+%\d+%–\d+%/);
     });
 });
