@@ -98,7 +98,11 @@ describe('links', () => {
 
     it('accepts a relative import of a module inside the repository, even one in a folder named shared', () => {
         expect(
-            shippedCodeFindings('scripts/rescore/main.ts', "import { x } from '../shared/seededRandom';", exists)
+            shippedCodeFindings(
+                'scripts/rescore/main.ts',
+                "import { x } from '../shared/seededRandom';",
+                exists
+            )
         ).toEqual([]);
     });
 });
