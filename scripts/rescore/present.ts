@@ -70,7 +70,7 @@ export function renderTable(rows: readonly TableRow[], width: number): string {
     const nameWidth = Math.min(44, Math.max(...rows.map((r) => displayWidth(r.opportunity)), 12));
     const heads = [
         say(t('Opportunity', '业务机会')),
-        say(t('Score', '控单得分')),
+        say(t('Score', '得分')),
         say(t('Band', '控单区间')),
         say(t('Evidence findings', '存疑提示'))
     ];
@@ -91,7 +91,7 @@ export function renderTable(rows: readonly TableRow[], width: number): string {
         const names = wrap(row.opportunity, nameWidth);
         const findings: string[] =
             row.findings.length === 0
-                ? [say(t('none: the map supports every claim', '无：多维汇总支持所有判断'))]
+                ? [say(t('none: the map supports every claim', '无：多维汇总印证了所有判断'))]
                 : [];
         for (const finding of row.findings) {
             findings.push(...hanging('• ', '  ', say(finding.message), findingsWidth));
@@ -157,7 +157,7 @@ export function renderSummary(view: SummaryView): string {
         lines.push(line);
     }
     const bands = BANDS.map((b) => `${say(b.label)} ${view.bands[b.band]}`).join(' · ');
-    lines.push(say(fill(t('Scorecards by band: {bands}', 'C139 记分卡的控单区间分布：{bands}'), { bands })));
+    lines.push(say(fill(t('Scorecards by band: {bands}', '记分卡的控单区间分布：{bands}'), { bands })));
     const fields = Object.entries(view.changesByField)
         .sort((a, b) => b[1] - a[1])
         .map(([f, n]) => `${f} ${n}`)

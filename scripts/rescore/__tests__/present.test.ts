@@ -15,7 +15,7 @@ describe('terminal text', () => {
         const lines = wrap('Win is claimed, but no top decision maker is on the stakeholder map.', 20);
         expect(lines.join(' ')).toBe('Win is claimed, but no top decision maker is on the stakeholder map.');
         for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(20);
-        for (const line of wrap('声称"赢"，但多维汇总中没有最高决策者。', 10))
+        for (const line of wrap('声称“赢”，但多维汇总中没有最高决策者。', 10))
             expect(displayWidth(line)).toBeLessThanOrEqual(10);
     });
 });

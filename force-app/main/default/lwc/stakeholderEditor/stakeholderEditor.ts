@@ -8,6 +8,7 @@ import {
     PicklistFieldDef,
     ROLE,
     STAKEHOLDER_PICKLISTS,
+    fillTemplate,
     findValue,
     toLang
 } from 'c/dealControlModel';
@@ -230,6 +231,7 @@ export default class StakeholderEditor extends LightningElement {
             guidance: chosen.map((v) => ({
                 key: v.value,
                 label: v.label[lang],
+                heading: fillTemplate(L.guidanceFor, { value: v.label[lang] }),
                 text: v.guidance[lang]
             })),
             hasGuidance: chosen.length > 0,
@@ -268,7 +270,9 @@ export default class StakeholderEditor extends LightningElement {
     /** Stored values the model no longer knows: the form shows them as unknown, never re-sends them. */
     get storedIssues(): string {
         const issues = this.baseRecord ? scoreForm(this.baseRecord, '').issues : [];
-        return issues.map((i) => `${FIELD_LABELS[i.field] ?? i.field}: ${i.value}`).join('; ');
+        return issues
+            .map((i) => `${FIELD_LABELS[i.field] ?? i.field}${L.colon}${i.value}`)
+            .join(L.itemSeparator);
     }
 
     get hasPageErrors(): boolean {
@@ -303,7 +307,7 @@ export default class StakeholderEditor extends LightningElement {
         const def = picklistDef(field);
         const list = Array.isArray(value) ? value : value === null || value === '' ? [] : [String(value)];
         if (list.length === 0) return L.blank;
-        return list.map((v) => (def ? (findValue(def, v)?.label[lang] ?? v) : v)).join(', ');
+        return list.map((v) => (def ? (findValue(def, v)?.label[lang] ?? v) : v)).join(L.listSeparator);
     }
 
     // ----- input --------------------------------------------------------------------------------

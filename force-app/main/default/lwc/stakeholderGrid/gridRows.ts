@@ -8,6 +8,7 @@ import {
     INFLUENCE,
     INSIGHTS,
     Lang,
+    contactRoleLabel,
     PicklistFieldDef,
     ROLE,
     findValue,
@@ -70,11 +71,11 @@ function cell(def: PicklistFieldDef, raw: unknown, lang: Lang, texts: Texts): Ce
     const isGap = labels.length === 0;
     return {
         key: def.field,
-        text: isGap ? texts.gap : labels.join(', '),
+        text: isGap ? texts.gap : labels.join(texts.listSeparator),
         isGap,
         className: isGap ? GAP_CLASS : '',
         columnLabel: def.label[lang],
-        title: isGap ? def.blankMeans[lang] : labels.join(', ')
+        title: isGap ? def.blankMeans[lang] : labels.join(texts.listSeparator)
     };
 }
 
@@ -160,8 +161,11 @@ export function sortRows(rows: readonly Row[], key: SortKey, direction: SortDire
     });
 }
 
-/** Contact Roles whose Contact has no assessment yet: the "not yet assessed" rows. */
-export function buildPlaceholders(snapshot: DealSnapshot, texts: Texts): Placeholder[] {
+/**
+ * Contact Roles whose Contact has no assessment yet: the "not yet assessed" rows. The role is the
+ * platform's stored value (English); standard values are shown in the user's language.
+ */
+export function buildPlaceholders(snapshot: DealSnapshot, texts: Texts, lang: Lang = 'en'): Placeholder[] {
     return unassessedContactRoles(snapshot).map((role) => {
         const name = role.ContactName ?? '';
         return {
@@ -169,7 +173,7 @@ export function buildPlaceholders(snapshot: DealSnapshot, texts: Texts): Placeho
             contactId: role.ContactId,
             name,
             title: role.ContactTitle ?? '',
-            roleText: role.Role ? format(texts.contactRole, { role: role.Role }) : '',
+            roleText: role.Role ? format(texts.contactRole, { role: contactRoleLabel(role.Role, lang) }) : '',
             assessLabel: format(texts.assessPerson, { name })
         };
     });
@@ -218,7 +222,7 @@ export function buildCommittee(
         mentorPresent: summary.hasMentor ? texts.yes : texts.no,
         mentorIsGap: !summary.hasMentor,
         topDmAttitude: summary.hasTopDecisionMaker
-            ? summary.topDecisionMakerAttitudes.map(attitudeLabel).join(', ')
+            ? summary.topDecisionMakerAttitudes.map(attitudeLabel).join(texts.listSeparator)
             : texts.noTopDm,
         topDmIsGap: !summary.hasTopDecisionMaker || summary.topDecisionMakerAttitudes.includes(null)
     };

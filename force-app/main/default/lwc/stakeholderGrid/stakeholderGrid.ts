@@ -158,7 +158,7 @@ export default class StakeholderGrid extends LightningElement {
     }
 
     get placeholders(): Placeholder[] {
-        return this.snapshot ? buildPlaceholders(this.snapshot, L) : [];
+        return this.snapshot ? buildPlaceholders(this.snapshot, L, lang) : [];
     }
 
     get hasPlaceholders(): boolean {

@@ -7,7 +7,7 @@ import { flushPromises, pick, q, text } from 'test-utils/domHelpers';
 
 jest.mock('@salesforce/i18n/lang', () => ({ __esModule: true, default: 'zh-CN' }), { virtual: true });
 
-const liZong = toDealSnapshot(dealVitaminErp).assessments.find((a) => a.Name === '李总') as AssessmentRecord;
+const liZong = toDealSnapshot(dealVitaminErp).assessments.find((a) => a.Name === '李静') as AssessmentRecord;
 
 afterEach(() => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
@@ -37,14 +37,15 @@ describe('c-stakeholder-editor in Simplified Chinese', () => {
         expect(text(element, 'label[for^="Attitude_To_Us__c-Mentor"]')).toContain('指导者');
         expect(text(element, 'label[for^="Attitude_To_Us__c-Mentor"]')).toContain('我方的坚定支持者');
         expect(text(element, '[data-group="Attitude_To_Us__c"] .guidance')).toContain('与其逐项确认 C139');
-        expect(text(element, '.support')).toBe('支持度: +2 指导者');
+        expect(text(element, '.support')).toBe('支持度：+2 指导者');
+        expect(text(element, '[data-group="Attitude_To_Us__c"] .guidance')).toMatch(/^建议行动（指导者）：/);
         expect(text(element, '.insights li')).toContain('被标为指导者，但与我们几乎没有信息交流。');
         await expect(element).toBeAccessible();
     });
 
     it('names the saved person in a Chinese toast', async () => {
         (createRecord as unknown as jest.Mock).mockResolvedValue({ id: 'a01000000000011AAA' });
-        const element = mount({ Name: '夏总' });
+        const element = mount({ Name: '夏宏' });
         const toast = jest.fn();
         element.addEventListener('lightning__showtoast', toast);
         await flushPromises();
@@ -53,7 +54,7 @@ describe('c-stakeholder-editor in Simplified Chinese', () => {
         await flushPromises();
         expect(toast.mock.calls[0][0].detail).toMatchObject({
             title: '评估已保存',
-            message: '夏总 已加入决策地图。'
+            message: '夏宏 已加入多维汇总。'
         });
     });
 });

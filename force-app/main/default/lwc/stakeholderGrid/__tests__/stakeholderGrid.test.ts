@@ -100,7 +100,7 @@ describe('c-stakeholder-grid: a query that answers in part', () => {
         expect(text(element, '.load-errors h3')).toBe(
             'Part of the deal could not be loaded; what is shown may be incomplete.'
         );
-        expect(cellText(rowOf(element, '王总'), 'td[data-label="Role"]')).toBe('VP in charge');
+        expect(cellText(rowOf(element, '王建'), 'td[data-label="Role"]')).toBe('VP in charge');
         await expect(element).toBeAccessible();
     });
 });
@@ -111,8 +111,8 @@ describe('c-stakeholder-grid: the case-study committee', () => {
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
 
-        const wang = rowOf(element, '王总');
-        expect(cellText(wang, 'th .name')).toBe('王总');
+        const wang = rowOf(element, '王建');
+        expect(cellText(wang, 'th .name')).toBe('王建');
         expect(cellText(wang, 'th .title')).toBe('分管信息化副总');
         expect(cellText(wang, 'td[data-label="Role"]')).toBe('VP in charge');
         expect(cellText(wang, '.badge-top')).toBe('Top decision maker');
@@ -126,7 +126,7 @@ describe('c-stakeholder-grid: the case-study committee', () => {
         expect(cellText(wang, '.support')).toBe('+1 Supporter');
         expect(wang.querySelectorAll('.insights [data-code]')).toHaveLength(0);
 
-        const zhang = rowOf(element, '张工');
+        const zhang = rowOf(element, '张涛');
         expect(zhang.querySelector('.badge-top')).toBeNull();
         expect(zhang.querySelector('.badge-body')).toBeNull();
         expect(cellText(zhang, '.support')).toBe('-2 Opponent');
@@ -162,15 +162,15 @@ describe('c-stakeholder-grid: the case-study committee', () => {
             Array.from(rowOf(element, name).querySelectorAll<HTMLElement>('.insights [data-code]')).map(
                 (b) => b.dataset.code
             );
-        expect(codesOf('李总')).toEqual(['MENTOR_LOW_CONTACT']);
-        expect(codesOf('张工')).toEqual(['OPPONENT_DEEP_CONTACT']);
+        expect(codesOf('李静')).toEqual(['MENTOR_LOW_CONTACT']);
+        expect(codesOf('张涛')).toEqual(['OPPONENT_DEEP_CONTACT']);
     });
 
     it('sums up the committee in the aggregate row', async () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
-        // Decision body with a known attitude: 王总 High +1, 仇经理 High −1, 李总 Medium +2 (王乘 unknown):
+        // Decision body with a known attitude: 王建 High +1, 仇明 High −1, 李静 Medium +2 (王乘 unknown):
         // (3·1 + 3·(−1) + 2·2) / (3 + 3 + 2) = 0.5.
         expect(text(element, '.weighted-support span')).toBe('+0.50');
         expect(text(element, '.weighted-support .body-count')).toBe(
@@ -188,10 +188,10 @@ describe('c-stakeholder-grid: the case-study committee', () => {
         const data = clone(dealVitaminErp);
         const edges = data.uiapi.query.Stakeholder_Assessment__c.edges;
         data.uiapi.query.Stakeholder_Assessment__c.edges = edges.filter(
-            (e) => !['王经理', '李总'].includes(e.node.Name.value as string)
+            (e) => !['王丽', '李静'].includes(e.node.Name.value as string)
         );
         for (const e of data.uiapi.query.Stakeholder_Assessment__c.edges) {
-            if (e.node.Name.value === '王总') e.node.Top_Decision_Maker__c = { value: false };
+            if (e.node.Name.value === '王建') e.node.Top_Decision_Maker__c = { value: false };
         }
         const element = mount();
         graphqlAdapter.emit(data);
@@ -206,12 +206,12 @@ describe('c-stakeholder-grid: the case-study committee', () => {
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
         // Default: influence, high first; ties by name.
-        expect(rowNames(element)).toEqual(['仇经理', '王乘', '王总', '李总', '王经理', '张工']);
+        expect(rowNames(element)).toEqual(['仇明', '王乘', '王建', '李静', '王丽', '张涛']);
 
         const supportButton = q<HTMLButtonElement>(element, 'button.sort[data-key="support"]');
         supportButton.click();
         await flushPromises();
-        expect(rowNames(element)).toEqual(['张工', '仇经理', '王总', '李总', '王经理', '王乘']);
+        expect(rowNames(element)).toEqual(['张涛', '仇明', '王建', '李静', '王丽', '王乘']);
         expect(supportButton.closest('th')!.getAttribute('aria-sort')).toBe('ascending');
         expect(q(element, 'button.sort[data-key="influence"]').closest('th')!.getAttribute('aria-sort')).toBe(
             'none'
@@ -220,13 +220,13 @@ describe('c-stakeholder-grid: the case-study committee', () => {
         supportButton.click();
         await flushPromises();
         // Most supportive first; the unknown attitude stays last either way.
-        expect(rowNames(element)).toEqual(['李总', '王经理', '王总', '仇经理', '张工', '王乘']);
+        expect(rowNames(element)).toEqual(['李静', '王丽', '王建', '仇明', '张涛', '王乘']);
         expect(supportButton.closest('th')!.getAttribute('aria-sort')).toBe('descending');
 
         q<HTMLButtonElement>(element, 'button.sort[data-key="role"]').click();
         await flushPromises();
         // The model's role order: general manager, VP in charge, CFO, head of IT, department head, IT staff.
-        expect(rowNames(element)).toEqual(['王乘', '王总', '李总', '仇经理', '王经理', '张工']);
+        expect(rowNames(element)).toEqual(['王乘', '王建', '李静', '仇明', '王丽', '张涛']);
         expect(supportButton.tagName).toBe('BUTTON');
     });
 });
@@ -234,9 +234,9 @@ describe('c-stakeholder-grid: the case-study committee', () => {
 describe('c-stakeholder-grid: who to work on next', () => {
     // Worked by hand from the fixture on 5 March 2026 (weight × summed severity):
     // 王乘 High + body = 4 × (attitude unknown 3 + no contact 2 + gaps 1) = 24;
-    // 仇经理 High + body = 4 × (non-supporter 3 + little contact 2) = 20;
-    // 李总 Medium + body = 3 × (little contact 2) = 6; 张工 Low = 1 × (opponent 3) = 3 (fourth, not shown);
-    // 王总, 王经理: nothing to fix (王总's next action is due on 20 March).
+    // 仇明 High + body = 4 × (non-supporter 3 + little contact 2) = 20;
+    // 李静 Medium + body = 3 × (little contact 2) = 6; 张涛 Low = 1 × (opponent 3) = 3 (fourth, not shown);
+    // 王建, 王丽: nothing to fix (王建's next action is due on 20 March).
     it('names the three most urgent people with their reasons and the first action', async () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp);
@@ -247,8 +247,8 @@ describe('c-stakeholder-grid: who to work on next', () => {
         );
         expect(items).toEqual([
             '王乘 — Attitude unknown · Too little contact · Dimensions unknown. Find out where this person stands: ask your coach.',
-            '仇经理 — Against us · Too little contact. Learn why, share nothing sensitive, and build support around this person.',
-            '李总 — Too little contact. Plan a meeting, introduced by someone they trust.'
+            "仇明 — Against us · Too little contact. Learn why, stay courteous and factual, share nothing confidential, and earn others' support on the merits.",
+            '李静 — Too little contact. Plan a meeting, introduced by someone they trust.'
         ]);
         await expect(element).toBeAccessible();
     });
@@ -258,9 +258,9 @@ describe('c-stakeholder-grid: who to work on next', () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
-        // 王总 High + top DM + body = 7 × (overdue 2) = 14: third, ahead of 李总.
+        // 王建 High + top DM + body = 7 × (overdue 2) = 14: third, ahead of 李静.
         const names = qa(element, '.work-next-open').map((b) => (b.textContent ?? '').trim());
-        expect(names).toEqual(['王乘', '仇经理', '王总']);
+        expect(names).toEqual(['王乘', '仇明', '王建']);
         expect(text(element, '.work-next-item:nth-child(3) .work-next-reasons')).toBe(
             '— Next action overdue.'
         );
@@ -294,12 +294,12 @@ describe('c-stakeholder-grid: contact roles not yet assessed', () => {
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
         const placeholders = qa(element, 'tr.placeholder');
-        expect(placeholders.map((tr) => tr.querySelector('.name')!.textContent)).toEqual(['夏总', '赵顾问']);
+        expect(placeholders.map((tr) => tr.querySelector('.name')!.textContent)).toEqual(['夏宏', '赵芳']);
         expect(cellText(placeholders[0], '.not-assessed')).toBe('Not yet assessed');
         expect(cellText(placeholders[0], '.contact-role')).toBe('Contact role: Influencer');
         expect(cellText(placeholders[1], '.contact-role')).toBe('');
         expect(placeholders[0].querySelector('button.assess')!.getAttribute('aria-label')).toBe(
-            'Start an assessment of 夏总'
+            'Start an assessment of 夏宏'
         );
     });
 
@@ -318,12 +318,12 @@ describe('c-stakeholder-grid: contact roles not yet assessed', () => {
             fields: {
                 Opportunity__c: OPPORTUNITY_ID,
                 Contact__c: '003000000000007AAA',
-                Name: '夏总',
+                Name: '夏宏',
                 Title__c: '分管生产副总',
                 Support_Index__c: null,
                 Completeness__c: 0,
                 Insight_Codes__c: null,
-                Model_Version__c: 'C139-v1.0.0',
+                Model_Version__c: 'C139-v1.1.0',
                 Scored_At__c: NOW
             }
         });
@@ -337,7 +337,7 @@ describe('c-stakeholder-grid: contact roles not yet assessed', () => {
             node: {
                 ...data.uiapi.query.Stakeholder_Assessment__c.edges[4].node,
                 Id: 'a01000000000007AAA',
-                Name: { value: '夏总' },
+                Name: { value: '夏宏' },
                 Contact__c: { value: '003000000000007AAA' },
                 Title__c: { value: '分管生产副总' },
                 LastModifiedDate: { value: NOW }
@@ -350,7 +350,7 @@ describe('c-stakeholder-grid: contact roles not yet assessed', () => {
         };
         expect(editor.record.Id).toBe('a01000000000007AAA');
         expect(qa(element, 'tr.placeholder').map((tr) => tr.querySelector('.name')!.textContent)).toEqual([
-            '赵顾问'
+            '赵芳'
         ]);
     });
 
@@ -393,8 +393,8 @@ describe('c-stakeholder-grid: add, edit and delete', () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp, undefined, refresh);
         await flushPromises();
-        const editButton = rowOf(element, '王总').querySelector<HTMLButtonElement>('button.edit')!;
-        expect(editButton.getAttribute('aria-label')).toBe('Edit 王总');
+        const editButton = rowOf(element, '王建').querySelector<HTMLButtonElement>('button.edit')!;
+        expect(editButton.getAttribute('aria-label')).toBe('Edit 王建');
         editButton.click();
         await flushPromises();
         const editor = q(element, 'c-stakeholder-editor') as HTMLElement & {
@@ -434,19 +434,19 @@ describe('c-stakeholder-grid: add, edit and delete', () => {
         graphqlAdapter.emit(dealVitaminErp, undefined, refresh);
         await flushPromises();
 
-        rowOf(element, '张工').querySelector<HTMLButtonElement>('button.delete')!.click();
+        rowOf(element, '张涛').querySelector<HTMLButtonElement>('button.delete')!.click();
         await flushPromises();
         expect(mockedDelete).not.toHaveBeenCalled();
-        expect(cellText(rowOf(element, '张工'), '.confirm-text')).toBe('Delete the assessment of 张工?');
+        expect(cellText(rowOf(element, '张涛'), '.confirm-text')).toBe('Delete the assessment of 张涛?');
         await expect(element).toBeAccessible();
 
-        rowOf(element, '张工').querySelector<HTMLButtonElement>('button.keep')!.click();
+        rowOf(element, '张涛').querySelector<HTMLButtonElement>('button.keep')!.click();
         await flushPromises();
-        expect(rowOf(element, '张工').querySelector('.confirm-text')).toBeNull();
+        expect(rowOf(element, '张涛').querySelector('.confirm-text')).toBeNull();
 
-        rowOf(element, '张工').querySelector<HTMLButtonElement>('button.delete')!.click();
+        rowOf(element, '张涛').querySelector<HTMLButtonElement>('button.delete')!.click();
         await flushPromises();
-        rowOf(element, '张工').querySelector<HTMLButtonElement>('button.confirm-delete')!.click();
+        rowOf(element, '张涛').querySelector<HTMLButtonElement>('button.confirm-delete')!.click();
         await flushPromises();
         expect(mockedDelete).toHaveBeenCalledWith('a01000000000004AAA');
         expect(toast.mock.calls[0][0].detail).toMatchObject({
@@ -469,11 +469,11 @@ describe('c-stakeholder-grid: add, edit and delete', () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
-        rowOf(element, '张工').querySelector<HTMLButtonElement>('button.delete')!.click();
+        rowOf(element, '张涛').querySelector<HTMLButtonElement>('button.delete')!.click();
         await flushPromises();
-        rowOf(element, '张工').querySelector<HTMLButtonElement>('button.confirm-delete')!.click();
+        rowOf(element, '张涛').querySelector<HTMLButtonElement>('button.confirm-delete')!.click();
         await flushPromises();
         expect(text(element, '.action-errors')).toContain('insufficient access rights on object id');
-        expect(rowNames(element)).toContain('张工');
+        expect(rowNames(element)).toContain('张涛');
     });
 });

@@ -39,21 +39,21 @@ describe('c-stakeholder-grid in Simplified Chinese', () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
-        expect(text(element, 'h2')).toBe('采购决策链');
-        expect(text(element, 'button.add')).toBe('添加决策相关人');
+        expect(text(element, 'h2')).toBe('全体采购决策者');
+        expect(text(element, 'button.add')).toBe('添加采购决策者');
         const headers = qa(element, 'thead th').map((th) => (th.textContent ?? '').replace(/[▲▼\s]/g, ''));
         expect(headers).toEqual([
             '姓名',
             '角色',
             '决策地位',
             '影响力',
-            '主导需求',
+            '主导需求（马斯洛需求层次）',
             '对待变革的态度',
             '决策关注点',
             '联系紧密度',
             '对我方的态度',
             '支持度',
-            '分析提示',
+            '五维提示',
             '操作'
         ]);
         const wangCheng = qa(element, 'tr.assessment').find(
@@ -67,9 +67,14 @@ describe('c-stakeholder-grid in Simplified Chinese', () => {
             '关键人无联系'
         );
         const wang = qa(element, 'tr.assessment').find(
-            (tr) => tr.querySelector('.name')!.textContent === '王总'
+            (tr) => tr.querySelector('.name')!.textContent === '王建'
         )!;
         expect(wang.querySelector('.badge-top')!.textContent).toBe('最高决策者');
+        // Several values of a multi-select are listed with the Chinese enumeration comma.
+        expect(wang.querySelector('[data-field="Decision_Focus__c"] span')!.textContent).toBe('业务、关系');
+        expect(qa(element, 'tr.committee dt').map((dt) => (dt.textContent ?? '').trim())[0]).toBe(
+            '决策机构支持度（按影响力加权，−2 至 +2）：'
+        );
         expect(wang.querySelector('.support')!.textContent!.trim()).toBe('+1 支持者');
         expect(text(element, '.weighted-support span')).toBe('+0.50');
         expect(text(element, '.weighted-support .body-count')).toBe('决策机构 4 人中有 2 人支持我们');
@@ -79,6 +84,8 @@ describe('c-stakeholder-grid in Simplified Chinese', () => {
         expect(text(element, '.coverage')).toBe('6 人中 5 人五维齐全（83%）');
         expect(text(element, '.top-dm')).toBe('支持者');
         expect(text(element, 'tr.placeholder .not-assessed')).toBe('尚未评估');
+        // The standard contact role in Chinese, not the stored API value "Influencer".
+        expect(text(element, 'tr.placeholder .contact-role')).toBe('联系人角色：影响者');
         await expect(element).toBeAccessible();
     });
 
