@@ -34,16 +34,16 @@ export const PURGE_FLAGS = {
         required: true,
         parse: parseSoqlDate,
         help: t(
-            'purge the assessments of Opportunities closed (won or lost) before this date; it must be before today',
-            '清除在此日期之前关闭（赢单或丢单）的业务机会的五维评估；日期必须早于今天'
+            'purge the assessments and links of Opportunities closed (won or lost) before this date; it must be before today',
+            '清除在此日期之前关闭（赢单或丢单）的业务机会的五维评估和连线；日期必须早于今天'
         )
     },
     anonymize: {
         type: 'boolean',
         group: 'action',
         help: t(
-            'instead of deleting, blank the personal fields and rename each assessment "Stakeholder N" (numbers for reports stay)',
-            '不删除，而是清空个人字段并把每条评估改名为“Stakeholder N”（供报表使用的数值保留）'
+            'instead of deleting, blank the personal fields (a link keeps its ends and type) and rename each assessment "Stakeholder N" (numbers for reports stay)',
+            '不删除，而是清空个人字段（连线保留两端和类型）并把每条评估改名为“Stakeholder N”（供报表使用的数值保留）'
         )
     },
     apply: {
@@ -134,8 +134,8 @@ export function parsePurgeOptions(
 
 export const PURGE_HELP = renderHelp(PURGE_FLAGS, {
     summary: t(
-        'Deletes (or, with --anonymize, strips the personal fields of) the stakeholder assessments of Opportunities closed before a date: opinions about named people are not kept longer than needed (PIPL, GDPR).',
-        '删除（或加 --anonymize 时清空个人字段）在某日期之前关闭的业务机会的五维评估：对具名人员的看法不应保留超过必要的期限（PIPL、GDPR）。'
+        'Deletes (or, with --anonymize, strips the personal fields of) the stakeholder assessments and political-map links of Opportunities closed before a date: opinions about named people are not kept longer than needed (PIPL, GDPR).',
+        '删除（或加 --anonymize 时清空个人字段）在某日期之前关闭的业务机会的五维评估和政治派系图连线：对具名人员的看法不应保留超过必要的期限（PIPL、GDPR）。'
     ),
     usage: 'npm run purge -- --target-org <alias> --closed-before YYYY-MM-DD [--anonymize] [--apply]',
     groups: [
@@ -143,8 +143,8 @@ export const PURGE_HELP = renderHelp(PURGE_FLAGS, {
             key: 'source',
             title: t('Where the records are (one of)', '记录所在位置（任选其一）'),
             preface: t(
-                'SF_INSTANCE_URL + SF_ACCESS_TOKEN   environment variables (CI)\nCSV mode reads Opportunity.csv (Id, IsClosed, CloseDate) and Stakeholder_Assessment__c.csv (Id, Opportunity__c)\nfrom --input-dir and writes files for sf data delete bulk / sf data update bulk to --output-dir.',
-                'SF_INSTANCE_URL + SF_ACCESS_TOKEN   环境变量（CI）\nCSV 模式从 --input-dir 读取 Opportunity.csv（Id、IsClosed、CloseDate）和 Stakeholder_Assessment__c.csv（Id、Opportunity__c），\n并把供 sf data delete bulk / sf data update bulk 使用的文件写入 --output-dir。'
+                'SF_INSTANCE_URL + SF_ACCESS_TOKEN   environment variables (CI)\nCSV mode reads Opportunity.csv (Id, IsClosed, CloseDate), Stakeholder_Link__c.csv and Stakeholder_Assessment__c.csv\n(Id, Opportunity__c) from --input-dir and writes files for sf data delete bulk / sf data update bulk to --output-dir.',
+                'SF_INSTANCE_URL + SF_ACCESS_TOKEN   环境变量（CI）\nCSV 模式从 --input-dir 读取 Opportunity.csv（Id、IsClosed、CloseDate）、Stakeholder_Link__c.csv 和\nStakeholder_Assessment__c.csv（Id、Opportunity__c），并把供 sf data delete bulk / sf data update bulk 使用的文件写入 --output-dir。'
             )
         },
         { key: 'action', title: t('What it does', '执行方式') },

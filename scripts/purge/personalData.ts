@@ -1,4 +1,4 @@
-import { LocalizedText, STAKEHOLDER_OBJECT, t } from 'c/dealControlModel';
+import { LocalizedText, STAKEHOLDER_LINK_OBJECT, STAKEHOLDER_OBJECT, t } from 'c/dealControlModel';
 
 /**
  * Where Deal Control keeps personal data: opinions about named people. One entry per object. The
@@ -9,9 +9,7 @@ import { LocalizedText, STAKEHOLDER_OBJECT, t } from 'c/dealControlModel';
  * before assessments), so a delete never leaves a record pointing at one already gone.
  *
  * Adding an object is one entry; its CSV export then needs the Id and `opportunityField` columns
- * (and, for --anonymize, the personal ones, to skip records already anonymized). Issue 14 adds:
- *     { object: 'Stakeholder_Link__c', label: t('relationship links', '关系连线'),
- *       opportunityField: 'Opportunity__c', blank: ['Evidence__c'] },
+ * (and, for --anonymize, the personal ones, to skip records already anonymized).
  */
 export interface PersonalDataObject {
     readonly object: string;
@@ -26,6 +24,14 @@ export interface PersonalDataObject {
 }
 
 export const PERSONAL_DATA: readonly PersonalDataObject[] = [
+    // Links first: they point at assessments (deleting an assessment only clears that end of a
+    // link, and the link's Evidence about people would stay behind).
+    {
+        object: STAKEHOLDER_LINK_OBJECT,
+        label: t('political-map links', '政治派系图连线'),
+        opportunityField: 'Opportunity__c',
+        blank: ['Evidence__c']
+    },
     {
         object: STAKEHOLDER_OBJECT,
         label: t('stakeholder assessments', '五维评估'),

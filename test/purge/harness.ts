@@ -6,6 +6,7 @@ import { main } from '../../scripts/purge/main';
 import { SA, SC } from '../rescore/harness';
 
 export { SA, SC };
+export const LINK = 'Stakeholder_Link__c';
 
 /** "Today" for every purge test: a --closed-before of this day or later is refused. */
 export const NOW = new Date('2026-11-30T12:00:00Z');
@@ -17,6 +18,8 @@ export interface PurgeDeal {
     readonly opportunityId: string;
     readonly stakeholderIds: string[];
     readonly scorecardId: string;
+    /** The political-map link between the first two people, when there are two. */
+    readonly linkIds: string[];
 }
 
 /** A deal with stakeholders whose personal fields are filled, and a scorecard. */
@@ -51,7 +54,19 @@ export function addDeal(
             Control_Score__c: 35
         }
     ]);
-    return { opportunityId, stakeholderIds, scorecardId };
+    const linkIds =
+        people < 2
+            ? []
+            : org.store.insert(LINK, [
+                  {
+                      Opportunity__c: opportunityId,
+                      From_Stakeholder__c: stakeholderIds[0],
+                      To_Stakeholder__c: stakeholderIds[1],
+                      Link_Type__c: 'Rival',
+                      Evidence__c: 'They argued in the steering meeting'
+                  }
+              ]);
+    return { opportunityId, stakeholderIds, scorecardId, linkIds };
 }
 
 export interface PurgeRun {

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { FakeOrg, SObjectRecord } from '../fakeOrg';
 import { exportDir, fingerprint } from '../rescore/hostileFiles';
 import { tempDir, withOrg } from '../rescore/harness';
-import { CLOSED_BEFORE, PurgeDeal, SA, SC, addDeal, purge, readReceipt } from './harness';
+import { CLOSED_BEFORE, LINK, PurgeDeal, SA, SC, addDeal, purge, readReceipt } from './harness';
 
 describe('against an org', () => {
     let org: FakeOrg;
@@ -26,11 +26,19 @@ describe('against an org', () => {
     });
     afterEach(() => org.close());
 
-    const purgedIds = (): string[] => [...won.stakeholderIds, ...lost.stakeholderIds];
+    // In receipt order: the objects in the table's order (links first), each by Opportunity, then Id.
+    const purgedIds = (): string[] => [
+        ...won.linkIds,
+        ...lost.linkIds,
+        ...won.stakeholderIds,
+        ...lost.stakeholderIds
+    ];
     const keptDeals = (): PurgeDeal[] => [recent, open];
 
     function snapshot(): Map<string, SObjectRecord> {
-        return new Map([...org.store.all(SA), ...org.store.all(SC)].map((r) => [String(r.Id), r]));
+        return new Map(
+            [...org.store.all(LINK), ...org.store.all(SA), ...org.store.all(SC)].map((r) => [String(r.Id), r])
+        );
     }
 
     /** Records whose state differs between two snapshots (deleted, or any field changed). */
@@ -49,7 +57,7 @@ describe('against an org', () => {
                 mode: 'dry-run',
                 action: 'delete',
                 opportunities: { purged: 2, keptOpen: 1 },
-                objects: { [SA]: { planned: 5, done: 0 } },
+                objects: { [LINK]: { planned: 2, done: 0 }, [SA]: { planned: 5, done: 0 } },
                 receipt: null
             });
             expect(r.json.warnings[0]).toContain(
@@ -73,6 +81,7 @@ describe('against an org', () => {
             expect(readReceipt(receipt).map((row) => [row.id, row.action, row.result])).toEqual(
                 purgedIds().map((id) => [id, 'delete', 'planned'])
             );
+            expect(withReceipt.stdout).toContain('Political-map links: 2 would be deleted');
         });
     });
 
@@ -92,10 +101,16 @@ describe('against an org', () => {
                 ]);
                 expect(r.code).toBe(0);
                 expect(r.json.result.objects[SA]).toMatchObject({ planned: 5, done: 5, failed: 0 });
-                for (const id of purgedIds()) expect(org.store.get(SA, id)!.IsDeleted).toBe(true);
-                for (const deal of keptDeals())
+                expect(r.json.result.objects[LINK]).toMatchObject({ planned: 2, done: 2, failed: 0 });
+                for (const deal of [won, lost]) {
+                    for (const id of deal.stakeholderIds) expect(org.store.get(SA, id)!.IsDeleted).toBe(true);
+                    for (const id of deal.linkIds) expect(org.store.get(LINK, id)!.IsDeleted).toBe(true);
+                }
+                for (const deal of keptDeals()) {
                     for (const id of deal.stakeholderIds)
                         expect(org.store.get(SA, id)!.IsDeleted).toBe(false);
+                    for (const id of deal.linkIds) expect(org.store.get(LINK, id)!.IsDeleted).toBe(false);
+                }
                 // The scorecards, and so the numbers reports use, stay.
                 expect(org.store.get(SC, won.scorecardId)).toMatchObject({
                     IsDeleted: false,
@@ -107,7 +122,7 @@ describe('against an org', () => {
                 expect(
                     rows.every(
                         (row) =>
-                            row.object === SA &&
+                            (row.object === SA || row.object === LINK) &&
                             row.action === 'delete' &&
                             row.result === 'done' &&
                             row.code === ''
@@ -117,9 +132,10 @@ describe('against an org', () => {
                     lost.opportunityId
                 );
                 // Ids only: not a name, title or note of a person.
-                expect(JSON.stringify(rows)).not.toMatch(/王|CFO|dinner/);
+                expect(JSON.stringify(rows)).not.toMatch(/王|CFO|dinner|steering/);
+                // One request (or job) per object.
                 expect(org.callsByKind()[transport === '--bulk' ? 'ingestCreate' : 'collectionsDelete']).toBe(
-                    1
+                    2
                 );
             }
         );
@@ -161,7 +177,19 @@ describe('against an org', () => {
                         });
                     });
                 }
+                // A link keeps its two ends and its type; only what it says about people goes.
+                for (const deal of [won, lost]) {
+                    expect(org.store.get(LINK, deal.linkIds[0])).toMatchObject({
+                        IsDeleted: false,
+                        Evidence__c: null,
+                        Link_Type__c: 'Rival',
+                        From_Stakeholder__c: deal.stakeholderIds[0]
+                    });
+                }
                 expect(org.store.get(SA, open.stakeholderIds[0])!.Title__c).toBe('CFO');
+                expect(org.store.get(LINK, open.linkIds[0])!.Evidence__c).toBe(
+                    'They argued in the steering meeting'
+                );
                 expect(
                     readReceipt(receipt)
                         .map((row) => row.id)
@@ -187,6 +215,7 @@ describe('against an org', () => {
                     done: 0,
                     alreadyAnonymized: 5
                 });
+                expect(again.json.result.objects[LINK]).toMatchObject({ planned: 0, alreadyAnonymized: 2 });
                 expect(readReceipt(receipt)).toEqual([]);
             }
         );
@@ -203,7 +232,10 @@ describe('against an org', () => {
                 '--json'
             ]);
             expect(r.code).toBe(0);
-            expect(readReceipt(receipt).map((row) => row.id)).toEqual(lost.stakeholderIds);
+            expect(readReceipt(receipt).map((row) => row.id)).toEqual([
+                ...lost.linkIds,
+                ...lost.stakeholderIds
+            ]);
             expect(org.store.get(SA, won.stakeholderIds[0])!.IsDeleted).toBe(false);
         });
 
@@ -244,7 +276,10 @@ describe('against an org', () => {
         it('Ctrl-C stops after the request in flight; the receipt says which records were done and which not sent', async () => {
             const many = addDeal(org, { StageName: 'Closed Lost', CloseDate: '2022-01-01' }, 250);
             const controller = new AbortController();
-            org.hooks.beforeWrite = () => controller.abort();
+            // Ctrl-C while the first batch of assessments is being deleted (the links went before).
+            org.hooks.beforeWrite = (object) => {
+                if (object === SA) controller.abort();
+            };
             const before = snapshot();
             const r = await purge(
                 org,
@@ -264,9 +299,9 @@ describe('against an org', () => {
             expect(r.code).toBe(3);
             expect(r.json.result.stopped.code).toBe('INTERRUPTED');
             const rows = readReceipt(receipt);
-            expect(rows).toHaveLength(255);
+            expect(rows).toHaveLength(3 + 255);
             const done = rows.filter((row) => row.result === 'done').map((row) => row.id);
-            expect(done).toHaveLength(200);
+            expect(done).toHaveLength(3 + 200);
             expect(rows.filter((row) => row.result === 'not sent')).toHaveLength(55);
             expect(done.sort()).toEqual(changedIds(before, snapshot()));
             expect(many.stakeholderIds.length).toBe(250);
@@ -283,14 +318,16 @@ describe('against an org', () => {
                 CLOSED_BEFORE,
                 '--apply',
                 '--max-api-calls',
-                '5',
+                '7',
                 '--receipt',
                 receipt,
                 '--json'
             ]);
             expect(r.code).toBe(3);
             expect(r.json.result.stopped.code).toBe('API_BUDGET');
-            // Four reads (two counts, the Opportunities, the assessments) and one of the two deletes.
+            // Five reads (two counts, the Opportunities, the links, the assessments), the links'
+            // delete and one of the two deletes of assessments.
+            expect(r.json.result.objects[LINK]).toMatchObject({ done: 3 });
             expect(r.json.result.objects[SA]).toMatchObject({ done: 200, notSent: 55 });
             const done = readReceipt(receipt)
                 .filter((row) => row.result === 'done')
@@ -387,12 +424,19 @@ describe('CSV mode', () => {
         `a01000000000004AAA,刘洋,${RECENT},,CIO,,,,,,1`
     ].join('\n');
 
+    const LINKS = [
+        'Id,Opportunity__c,From_Stakeholder__c,To_Stakeholder__c,Link_Type__c,Evidence__c',
+        `a03000000000001AAA,${WON},a01000000000002AAA,a01000000000001AAA,Rival,argued in the meeting`,
+        `a03000000000002AAA,${OPEN},a01000000000003AAA,a01000000000003AAA,Allied,`
+    ].join('\n');
+
     let dir: string;
     let before: Record<string, string>;
     beforeEach(() => {
         dir = exportDir({
             'Opportunity.csv': `${OPPORTUNITIES}\n`,
             [`${SA}.csv`]: `${ASSESSMENTS}\n`,
+            [`${LINK}.csv`]: `${LINKS}\n`,
             'C139_Scorecard__c.csv': undefined
         });
         before = fingerprint(dir);
@@ -421,9 +465,14 @@ describe('CSV mode', () => {
         expect(readFileSync(path.join(out(), `${SA}.csv`), 'utf8')).toBe(
             'Id\na01000000000001AAA\na01000000000002AAA\n'
         );
+        expect(readFileSync(path.join(out(), `${LINK}.csv`), 'utf8')).toBe('Id\na03000000000001AAA\n');
         expect(readReceipt(path.join(out(), 'receipt.csv'))).toEqual(
-            ['a01000000000001AAA', 'a01000000000002AAA'].map((id) => ({
-                object: SA,
+            [
+                [LINK, 'a03000000000001AAA'],
+                [SA, 'a01000000000001AAA'],
+                [SA, 'a01000000000002AAA']
+            ].map(([object, id]) => ({
+                object,
                 id,
                 opportunity_id: WON,
                 action: 'delete',
@@ -462,6 +511,9 @@ describe('CSV mode', () => {
             ['a01000000000001AAA', 'Stakeholder 1', '#N/A', '#N/A'],
             ['a01000000000002AAA', 'Stakeholder 2', '#N/A', '#N/A']
         ]);
+        expect(readFileSync(path.join(out(), `${LINK}.csv`), 'utf8')).toBe(
+            'Id,Evidence__c\na03000000000001AAA,#N/A\n'
+        );
         // Nothing personal in the files the run leaves behind.
         expect(
             readFileSync(path.join(out(), `${SA}.csv`), 'utf8') +
@@ -475,7 +527,7 @@ describe('CSV mode', () => {
         expect(r.json.result).toMatchObject({
             mode: 'csv',
             opportunities: { purged: 1, keptOpen: 1 },
-            objects: { [SA]: { planned: 2 } }
+            objects: { [LINK]: { planned: 1 }, [SA]: { planned: 2 } }
         });
         expect(existsSync(out())).toBe(false);
     });
