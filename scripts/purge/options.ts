@@ -144,7 +144,7 @@ export const PURGE_HELP = renderHelp(PURGE_FLAGS, {
             title: t('Where the records are (one of)', '记录所在位置（任选其一）'),
             preface: t(
                 'SF_INSTANCE_URL + SF_ACCESS_TOKEN   environment variables (CI)\nCSV mode reads Opportunity.csv (Id, IsClosed, CloseDate), Stakeholder_Link__c.csv and Stakeholder_Assessment__c.csv\n(Id, Opportunity__c) from --input-dir and writes files for sf data delete bulk / sf data update bulk to --output-dir.',
-                'SF_INSTANCE_URL + SF_ACCESS_TOKEN   环境变量（CI）\nCSV 模式从 --input-dir 读取 Opportunity.csv（Id、IsClosed、CloseDate）、Stakeholder_Link__c.csv 和\nStakeholder_Assessment__c.csv（Id、Opportunity__c），并把供 sf data delete bulk / sf data update bulk 使用的文件写入 --output-dir。'
+                'SF_INSTANCE_URL + SF_ACCESS_TOKEN   环境变量（CI）\nCSV 模式从 --input-dir 读取 Opportunity.csv（Id、IsClosed、CloseDate）、Stakeholder_Link__c.csv 和 Stakeholder_Assessment__c.csv\n（Id、Opportunity__c），并把供 sf data delete bulk / sf data update bulk 使用的文件写入 --output-dir。'
             )
         },
         { key: 'action', title: t('What it does', '执行方式') },

@@ -416,12 +416,25 @@ describe('CSV mode', () => {
         `${RECENT},TRUE,2024-03-01,Closed Lost`
     ].join('\n');
 
+    // Cells joined here: the commas of a CSV line are delimiters, not Chinese punctuation.
     const ASSESSMENTS = [
         'Id,Name,Opportunity__c,Contact__c,Title__c,Evidence__c,Notes__c,Next_Action__c,Verification__c,Favored_Vendor__c,Support_Index__c',
-        `a01000000000002AAA,张伟,${WON},003000000000001AAA,CFO,"said so, twice",,,,,2`,
-        `a01000000000001AAA,李娜,${WON.slice(0, 15)},,CTO,,,,,,-1`,
-        `a01000000000003AAA,王芳,${OPEN},,CEO,,,,,,0`,
-        `a01000000000004AAA,刘洋,${RECENT},,CIO,,,,,,1`
+        [
+            'a01000000000002AAA',
+            '张伟',
+            WON,
+            '003000000000001AAA',
+            'CFO',
+            '"said so, twice"',
+            '',
+            '',
+            '',
+            '',
+            '2'
+        ].join(','),
+        ['a01000000000001AAA', '李娜', WON.slice(0, 15), '', 'CTO', '', '', '', '', '', '-1'].join(','),
+        ['a01000000000003AAA', '王芳', OPEN, '', 'CEO', '', '', '', '', '', '0'].join(','),
+        ['a01000000000004AAA', '刘洋', RECENT, '', 'CIO', '', '', '', '', '', '1'].join(',')
     ].join('\n');
 
     const LINKS = [

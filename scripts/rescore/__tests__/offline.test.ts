@@ -24,7 +24,7 @@ async function run(argv: string[]) {
 const OPP = '006000000000001AAA';
 const OTHER_OPP = '006000000000002AAA';
 const SA_HEADER =
-    'Id,Name,Opportunity__c,Role__c,Top_Decision_Maker__c,Decision_Body_Member__c,Influence__c,Dominant_Need__c,Other_Needs__c,Change_Attitude__c,Decision_Focus__c,Contact_Closeness__c,Attitude_To_Us__c,Support_Index__c,Completeness__c,Insight_Codes__c,Model_Version__c,Scored_At__c';
+    'Id,Name,Opportunity__c,Role__c,Top_Decision_Maker__c,Decision_Body_Member__c,Influence__c,Dominant_Need__c,Other_Needs__c,Change_Attitude__c,Decision_Focus__c,Contact_Closeness__c,Attitude_To_Us__c,Support_Index__c,Completeness__c,Insight_Codes__c,Model_Version__c,Scored_At__c,Camp__c';
 /** A scorecard export with every column the script reads (the export command in the admin guide). */
 const SC_FIELDS = readFields('C139_Scorecard__c');
 function scorecardRow(values: Record<string, string>): string {
@@ -38,13 +38,13 @@ function inputDir(): string {
         [
             SA_HEADER,
             // Up to date: Mentor (+2), all five dimensions known (100 %), no insight.
-            `a01000000000001AAA,Li,${OPP},,false,false,Medium,Esteem,,Pragmatist,Business;Technical,Deep,Mentor,2,100,,${MODEL_VERSION},2026-01-01T00:00:00.000Z`,
+            `a01000000000001AAA,Li,${OPP},,false,false,Medium,Esteem,,Pragmatist,Business;Technical,Deep,Mentor,2,100,,${MODEL_VERSION},2026-01-01T00:00:00.000Z,`,
             // Stale: stored as Supporter (+1), inputs now say Opponent.
-            `a01000000000002AAA,Wu,${OPP},,false,false,,,,,,,Opponent,1,20,,${MODEL_VERSION},2026-01-01T00:00:00.000Z`,
+            `a01000000000002AAA,Wu,${OPP},,false,false,,,,,,,Opponent,1,20,,${MODEL_VERSION},2026-01-01T00:00:00.000Z,`,
             // An old import's value the model does not know.
-            `a01000000000003AAA,Zhao,${OPP},,maybe,false,,,,,,,Friendly,,,,,`,
+            `a01000000000003AAA,Zhao,${OPP},,maybe,false,,,,,,,Friendly,,,,,,`,
             // Another deal's stakeholder.
-            `a01000000000004AAA,Qian,${OTHER_OPP},,false,false,,,,,,,Supporter,,,,,`
+            `a01000000000004AAA,Qian,${OTHER_OPP},,false,false,,,,,,,Supporter,,,,,,`
         ].join('\n') + '\n'
     );
     writeFileSync(
