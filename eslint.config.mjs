@@ -45,6 +45,15 @@ export default tseslint.config(
         languageOptions: { globals: { ...globals.node } }
     },
     {
+        // The preview's build, server and CLI run in Node; its page and stubs run in the browser.
+        files: ['preview/*.ts'],
+        languageOptions: { globals: { ...globals.node } }
+    },
+    {
+        files: ['preview/page/**/*.ts', 'preview/stubs/**/*.ts'],
+        languageOptions: { globals: { ...globals.browser } }
+    },
+    {
         files: ['*.js', '*.cjs', 'scripts/**/*.cjs'],
         rules: { '@typescript-eslint/no-require-imports': 'off' }
     },

@@ -1,0 +1,44 @@
+// npm run preview                 build, then serve on http://127.0.0.1:<port>/ (PORT, default 4173)
+// npm run preview -- --out DIR    build a static copy into DIR (open DIR/index.html?component=…)
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import { buildPreview } from './build';
+import { serveDirectory } from './server';
+
+const USAGE = `Usage: npm run preview [-- --out DIR] [-- --port N]
+  Page parameters: ?component=grid|editor|scorecard|quick &lang=en-US|zh-CN
+    &state=ok|empty|loading|errors|partial|saveConflict|saveFieldErrors &width=<px> &fixture=<case>`;
+
+async function main(argv: string[]): Promise<void> {
+    const flag = (name: string): string | undefined => {
+        const i = argv.indexOf(`--${name}`);
+        if (i === -1) return undefined;
+        const value = argv[i + 1];
+        if (!value || value.startsWith('--')) throw new Error(`--${name} needs a value\n${USAGE}`);
+        return value;
+    };
+    if (argv.includes('--help')) {
+        console.log(USAGE);
+        return;
+    }
+    const out = flag('out');
+    if (out) {
+        const result = await buildPreview(path.resolve(out));
+        console.log(`preview: built ${result.outDir}/index.html in ${(result.millis / 1000).toFixed(1)} s`);
+        return;
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deal-control-preview-'));
+    const result = await buildPreview(dir);
+    const port = Number(flag('port') ?? process.env.PORT ?? 4173);
+    const server = await serveDirectory(dir, port);
+    console.log(
+        `preview: built in ${(result.millis / 1000).toFixed(1)} s; serving ${server.url}index.html?component=grid&lang=en-US`
+    );
+    console.log('preview: Ctrl-C stops');
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+    console.error(`preview: ${error.message}`);
+    process.exitCode = 1;
+});

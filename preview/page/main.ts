@@ -1,0 +1,92 @@
+// The preview page: reads ?component, lang, state, width, fixture; plays the state on the stubs;
+// mounts the component in a container of the given width; tells the browser tests when it is done
+// (window.__preview.settled) and what went wrong (window.__preview.errors).
+// Lightning Experience renders components in synthetic shadow (global SLDS styles reach inside them);
+// it must load before the engine.
+import '@lwc/synthetic-shadow';
+import { createElement } from 'lwc';
+import { COMPONENTS, MountContext } from './registry';
+import { DEFAULT_CASE, FIXTURE_SETS, FixtureSet } from './fixtures';
+import { PreviewState, STATES, planState } from './states';
+import { startClockAt } from './clock';
+import { listenForToasts } from './toast';
+import { startSession } from '../stubs/session';
+import { PREVIEW_LANGS, previewLang } from '../stubs/i18n';
+import { settle } from './user';
+
+interface PreviewWindow {
+    __preview: {
+        settled: boolean;
+        errors: string[];
+        store?: unknown;
+        params?: Record<string, string>;
+    };
+}
+const preview: PreviewWindow['__preview'] = { settled: false, errors: [] };
+(window as unknown as PreviewWindow).__preview = preview;
+window.addEventListener('error', (event) => preview.errors.push(String(event.error?.stack ?? event.message)));
+window.addEventListener('unhandledrejection', (event) =>
+    preview.errors.push(String(event.reason?.stack ?? event.reason))
+);
+
+/** A query parameter that must be one of the allowed values; anything else is an error the page shows. */
+function param(params: URLSearchParams, name: string, allowed: readonly string[], fallback: string): string {
+    const value = params.get(name) ?? fallback;
+    if (!allowed.includes(value)) throw new Error(`?${name}=${value} is not one of: ${allowed.join(', ')}`);
+    return value;
+}
+
+async function start(): Promise<void> {
+    const params = new URLSearchParams(location.search);
+    const componentName = param(params, 'component', Object.keys(COMPONENTS), 'grid');
+    param(params, 'lang', PREVIEW_LANGS, 'en-US');
+    const state = param(params, 'state', STATES, 'ok') as PreviewState;
+    const width = Number(params.get('width') ?? '840');
+    if (!Number.isInteger(width) || width < 280 || width > 2000)
+        throw new Error(`?width=${params.get('width')} must be 280–2000 (px)`);
+    const entry = COMPONENTS[componentName];
+    const set: FixtureSet = FIXTURE_SETS[entry.fixtures];
+    const caseName = param(params, 'fixture', Object.keys(set.cases), DEFAULT_CASE);
+    preview.params = {
+        component: componentName,
+        lang: previewLang(),
+        state,
+        width: String(width),
+        fixture: caseName
+    };
+
+    startClockAt(set.now);
+    const plan = planState(state, set, set.cases[caseName]);
+    const store = startSession(plan.deal, plan.answer, set.queryErrors);
+    store.setOutcome(plan.outcome);
+    preview.store = store;
+
+    document.documentElement.lang = previewLang();
+    const stage = document.getElementById('stage')!;
+    stage.style.width = `${width}px`;
+    listenForToasts(document.getElementById('toasts')!);
+
+    const context: MountContext = { state, deal: plan.deal, store };
+    const element = createElement(entry.tag, { is: entry.ctor }) as HTMLElement & Record<string, unknown>;
+    Object.assign(element, entry.props(context));
+    for (const [name, handler] of Object.entries(entry.events ?? {})) {
+        element.addEventListener(name, () => handler(element, context));
+    }
+    stage.append(element);
+    if (plan.theirEdit) store.applyTheirEdit(set.theirEdit);
+    await settle(80);
+    await entry.arrange?.[state]?.(element);
+    await settle(80);
+    await document.fonts.ready;
+}
+
+start()
+    .catch((error: Error) => {
+        preview.errors.push(String(error.stack ?? error));
+        const banner = document.getElementById('page-error')!;
+        banner.hidden = false;
+        banner.textContent = `Preview error: ${error.message}`;
+    })
+    .finally(() => {
+        preview.settled = true;
+    });
