@@ -29,8 +29,11 @@ describe('c-stakeholder-grid in Simplified Chinese', () => {
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
         expect(text(element, '.work-next h3')).toBe('下一步重点');
-        expect(text(element, '.work-next-item:first-child')).toBe(
-            '王乘 — 态度不明 · 联系太少 · 维度未知。弄清此人的立场：向教练了解。'
+        expect(text(element, '.work-next-item:first-child .work-next-who')).toBe(
+            '王乘 — 态度不明 · 联系太少 · 维度未知。'
+        );
+        expect(text(element, '.work-next-item:first-child .work-next-action')).toBe(
+            '弄清此人的立场：向教练了解。'
         );
         jest.useRealTimers();
     });
@@ -40,20 +43,19 @@ describe('c-stakeholder-grid in Simplified Chinese', () => {
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
         expect(text(element, 'h2')).toBe('采购决策链');
-        expect(text(element, 'button.add')).toBe('添加决策相关人');
+        expect((q(element, '[data-id="add"]') as HTMLElement & { label: string }).label).toBe(
+            '添加决策相关人'
+        );
         const headers = qa(element, 'thead th').map((th) => (th.textContent ?? '').replace(/[▲▼\s]/g, ''));
         expect(headers).toEqual([
             '姓名',
             '角色',
-            '决策地位',
             '影响力',
             '主导需求',
             '对待变革的态度',
             '决策关注点',
             '联系紧密度',
-            '对我方的态度',
-            '支持度',
-            '分析提示',
+            '对我方的态度（支持度）',
             '操作'
         ]);
         const wangCheng = qa(element, 'tr.assessment').find(
@@ -63,7 +65,8 @@ describe('c-stakeholder-grid in Simplified Chinese', () => {
         expect(wangCheng.querySelector('[data-field="Contact_Closeness__c"] span')!.textContent).toBe(
             '没有联系'
         );
-        expect(wangCheng.querySelector('[data-code="KEY_PERSON_NO_CONTACT"]')!.textContent).toContain(
+        const insightRow = wangCheng.nextElementSibling!;
+        expect(insightRow.querySelector('[data-code="KEY_PERSON_NO_CONTACT"]')!.textContent).toContain(
             '关键人无联系'
         );
         const wang = qa(element, 'tr.assessment').find(
@@ -73,9 +76,14 @@ describe('c-stakeholder-grid in Simplified Chinese', () => {
         expect(wang.querySelector('.support')!.textContent!.trim()).toBe('+1 支持者');
         expect(text(element, '.weighted-support span')).toBe('+0.50');
         expect(text(element, '.weighted-support .body-count')).toBe('决策机构 4 人中有 2 人支持我们');
-        expect(text(element, '.attitude-mix')).toBe(
-            '指导者 2 · 支持者 1 · 中立者 0 · 非支持者 1 · 反对者 1 · 未知 1'
-        );
+        expect(qa(element, '.attitude-mix .mix-item').map((i) => i.textContent)).toEqual([
+            '指导者 2',
+            '支持者 1',
+            '中立者 0',
+            '非支持者 1',
+            '反对者 1',
+            '未知 1'
+        ]);
         expect(text(element, '.coverage')).toBe('6 人中 5 人五维齐全（83%）');
         expect(text(element, '.top-dm')).toBe('支持者');
         expect(text(element, 'tr.placeholder .not-assessed')).toBe('尚未评估');
