@@ -277,7 +277,8 @@ export default class StakeholderGrid extends LightningElement {
                 ...column,
                 ariaSort: active ? (this.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none',
                 buttonLabel: format(L.sortBy, { column: column.label }),
-                arrow: active ? (this.sortDirection === 'asc' ? '▲' : '▼') : ''
+                // A word joiner keeps the arrow on the line of the header's last word.
+                arrow: active ? `\u2060${this.sortDirection === 'asc' ? '▲' : '▼'}` : ''
             };
         });
     }

@@ -46,7 +46,9 @@ describe('c-stakeholder-grid in Simplified Chinese', () => {
         expect((q(element, '[data-id="add"]') as HTMLElement & { label: string }).label).toBe(
             '添加决策相关人'
         );
-        const headers = qa(element, 'thead th').map((th) => (th.textContent ?? '').replace(/[▲▼\s]/g, ''));
+        const headers = qa(element, 'thead th').map((th) =>
+            (th.textContent ?? '').replace(/[▲▼\u2060\s]/g, '')
+        );
         expect(headers).toEqual([
             '姓名',
             '角色',
