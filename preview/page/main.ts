@@ -73,8 +73,9 @@ async function start(): Promise<void> {
         element.addEventListener(name, () => handler(element, context));
     }
     stage.append(element);
-    if (plan.theirEdit) store.applyTheirEdit(set.theirEdit);
+    // The colleague saves after the page has read the deal (the wire answers after the first render).
     await settle(80);
+    if (plan.theirEdit) store.applyTheirEdit(set.theirEdit);
     await entry.arrange?.[state]?.(element);
     await settle(80);
     await document.fonts.ready;

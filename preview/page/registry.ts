@@ -10,7 +10,7 @@ import StakeholderQuickAssess from 'c/stakeholderQuickAssess';
 import type { FixtureSetName } from './fixtures';
 import type { PreviewState } from './states';
 import type { DealData, RecordStore } from '../stubs/recordStore';
-import { click, waitFor } from './user';
+import { clickPath, selectOption, waitFor } from './user';
 
 export const OPPORTUNITY_ID = '006000000000001AAA';
 
@@ -45,8 +45,22 @@ function assessmentOf(deal: DealData, id: string): Record<string, unknown> | nul
 const WANG_ZONG = 'a01000000000001AAA';
 
 async function saveEditor(element: HTMLElement): Promise<void> {
-    await waitFor(element, 'button.save');
-    await click(element, 'button.save');
+    await waitFor(element, 'lightning-button.save');
+    await clickPath(element, 'lightning-button.save', 'button');
+}
+
+/** The rep says the top decision maker chose us, then saves. */
+async function rateWinAndSave(element: HTMLElement): Promise<void> {
+    await waitFor(element, 'c-choice-group[data-field="Win__c"]');
+    await clickPath(element, 'c-choice-group[data-field="Win__c"]', 'input[value="Yes"]');
+    await clickPath(element, 'lightning-button[data-id="save"]', 'button');
+}
+
+/** The rep picks 王总 (already on the map) and saves the assessment unchanged. */
+async function assessWangZongAndSave(element: HTMLElement): Promise<void> {
+    await waitFor(element, 'select.who option[value="a:a01000000000001AAA"]');
+    await selectOption(element, 'select.who', 'a:a01000000000001AAA');
+    await saveEditor(element);
 }
 
 export const COMPONENTS: Readonly<Record<string, PreviewComponent>> = {
@@ -80,12 +94,14 @@ export const COMPONENTS: Readonly<Record<string, PreviewComponent>> = {
         tag: 'c-c139-scorecard',
         ctor: C139Scorecard,
         fixtures: 'scorecard',
-        props: () => ({ recordId: OPPORTUNITY_ID })
+        props: () => ({ recordId: OPPORTUNITY_ID }),
+        arrange: { saveConflict: rateWinAndSave, saveFieldErrors: rateWinAndSave }
     },
     quick: {
         tag: 'c-stakeholder-quick-assess',
         ctor: StakeholderQuickAssess,
         fixtures: 'deal',
-        props: () => ({ recordId: OPPORTUNITY_ID })
+        props: () => ({ recordId: OPPORTUNITY_ID }),
+        arrange: { saveConflict: assessWangZongAndSave, saveFieldErrors: assessWangZongAndSave }
     }
 };

@@ -20,6 +20,15 @@ export function find(root: Element | ShadowRoot | Document, selector: string): H
     return null;
 }
 
+/** Follows a path of selectors, each searched inside what the previous one found. */
+export function within(root: Element, ...selectors: string[]): HTMLElement | null {
+    let current: Element | null = root;
+    for (const selector of selectors) {
+        current = current ? find(current, selector) : null;
+    }
+    return current as HTMLElement | null;
+}
+
 export async function settle(ms = 60): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -41,4 +50,21 @@ export async function waitFor(root: Element, selector: string, timeoutMs = 5000)
             throw new Error(`Preview arrange step: ${selector} never appeared`);
         await settle(25);
     }
+}
+
+/** Clicks the element at the end of a selector path. */
+export async function clickPath(root: Element, ...selectors: string[]): Promise<void> {
+    const target = within(root, ...selectors);
+    if (!target) throw new Error(`Preview arrange step: nothing matches ${selectors.join(' → ')}`);
+    target.click();
+    await settle();
+}
+
+/** Picks an option of a native select, as a rep would. */
+export async function selectOption(root: Element, selector: string, value: string): Promise<void> {
+    const select = find(root, selector) as HTMLSelectElement | null;
+    if (!select) throw new Error(`Preview arrange step: nothing matches ${selector}`);
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
 }

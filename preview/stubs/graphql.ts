@@ -11,23 +11,32 @@ export function gql(strings: TemplateStringsArray, ...values: unknown[]): string
 
 export class graphql {
     private connected = false;
-    private hasConfig = false;
+    /** The variables of the current config (JSON), null until the component knows its record. */
+    private variables: string | null = null;
+    /** The variables last answered: LDS serves a repeated identical config from its cache, no new read. */
+    private answered: string | null = null;
 
     constructor(private readonly callback: DataCallback) {}
 
     update(config: { variables?: Record<string, unknown> }): void {
         // The components pass no variables until they know their record: the platform waits too.
-        this.hasConfig = Boolean(config?.variables);
-        if (this.connected) this.emit();
+        this.variables = config?.variables ? JSON.stringify(config.variables) : null;
+        this.answerIfNew();
     }
 
     connect(): void {
         this.connected = true;
-        if (this.hasConfig) this.emit();
+        this.answerIfNew();
     }
 
     disconnect(): void {
         this.connected = false;
+    }
+
+    private answerIfNew(): void {
+        if (!this.connected || this.variables === null || this.variables === this.answered) return;
+        this.answered = this.variables;
+        this.emit();
     }
 
     private emit(): void {
