@@ -1,0 +1,7 @@
+import { LAYOUT_CASES, checkLayout } from './support/layoutMatrix';
+
+describe('quick: every language × width × state', () => {
+    test.concurrent.each(LAYOUT_CASES)('%s at %i px, state %s', (lang, width, state) =>
+        checkLayout('quick', lang, width, state)
+    );
+});
