@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 
 const requireHere = createRequire(__filename);
-const projectDir = path.resolve(__dirname, '../../..');
+const projectDir = path.resolve(__dirname, '..');
 
 export const HOW_TO_GET_A_BROWSER = [
     'The browser tests need Chromium. Either:',

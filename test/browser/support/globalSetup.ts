@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildPreview } from '../../../preview/build';
 import { serveDirectory } from '../../../preview/server';
-import { CHROMIUM_ARGS, chromiumExecutable } from './chromium';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../../preview/chromium';
 
 export const ENV_URL = 'DEAL_CONTROL_PREVIEW_URL';
 export const ENV_WS = 'DEAL_CONTROL_BROWSER_WS';
@@ -32,6 +32,7 @@ export default async function globalSetup(): Promise<void> {
         headless: true
     });
     process.env[ENV_URL] = server.url;
+    process.env.DEAL_CONTROL_PREVIEW_DIR = dir;
     process.env[ENV_WS] = browser.wsEndpoint();
     (globalThis as unknown as { __dealControlBrowser: Running[] }).__dealControlBrowser = [
         { close: () => browser.close() },

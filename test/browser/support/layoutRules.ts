@@ -300,7 +300,7 @@ export function inspectLayout(options: InspectOptions): Violation[] {
     }
 
     // ---- word-split ---------------------------------------------------------------------------------
-    const SHORT_LABELS = 'th, .slds-badge, button, legend, label, .slds-form-element__label, dt';
+    const SHORT_LABELS = 'th, td, .slds-badge, button, legend, label, .slds-form-element__label, dt';
     // A label's words: a Latin word (split at spaces and hyphens, where a break is fine) or a whole run
     // of Chinese characters (a dictionary segmenter splits 影响力 into 影响 + 力, yet a header must not).
     const WORDS = /\p{Script=Han}+|[^\s\p{Script=Han}\-–—（）()：:，,、。.·]+/gu;

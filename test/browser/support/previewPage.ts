@@ -2,7 +2,7 @@
 // component in the record page's main column (840 px), or a phone whose screen is the container.
 import * as fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { HOW_TO_GET_A_BROWSER } from './chromium';
+import { HOW_TO_GET_A_BROWSER } from '../../../preview/chromium';
 import { inspectLayout, type Violation } from './layoutRules';
 
 export const COMPONENTS = ['grid', 'editor', 'scorecard', 'quick'] as const;
