@@ -45,7 +45,6 @@ describe('c-stakeholder-editor in Simplified Chinese', () => {
         expect(text(element, '.support dt')).toBe('支持度');
         expect(text(element, '.support dd')).toBe('+2 指导者');
         expect(text(element, '.insights li')).toContain('被标为指导者，但与我们几乎没有信息交流。');
-        await expect(element).toBeAccessible();
     });
 
     it('names the saved person in a Chinese toast', async () => {

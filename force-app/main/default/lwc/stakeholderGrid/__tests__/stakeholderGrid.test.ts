@@ -81,7 +81,6 @@ describe('c-stakeholder-grid: loading, empty and error states', () => {
         expect(element.shadowRoot!.querySelector('table')).toBeNull();
         // Nothing can be added to a committee nobody has read yet.
         expect(control(element.shadowRoot! as unknown as Element, '[data-id="add"]').disabled).toBe(true);
-        await expect(element).toBeAccessible();
     });
 
     it('teaches the method in two lines when nobody is mapped and no contact role exists', async () => {
@@ -97,7 +96,6 @@ describe('c-stakeholder-grid: loading, empty and error states', () => {
         const add = q(element, '[data-id="add"]') as Control;
         expect(add.label).toBe('Add stakeholder');
         expect(add.disabled).toBe(false);
-        await expect(element).toBeAccessible();
     });
 
     it('says in plain words what failed and what to do, keeps the platform text for the details, and retries', async () => {
@@ -121,7 +119,6 @@ describe('c-stakeholder-grid: loading, empty and error states', () => {
         );
         // A committee that could not be read gets no new member.
         expect((q(element, '[data-id="add"]') as Control).disabled).toBe(true);
-        await expect(element).toBeAccessible();
 
         q(element, '.retry').click();
         await flushPromises();
@@ -142,7 +139,6 @@ describe('c-stakeholder-grid: a query that answers in part', () => {
         expect((q(element, '.load-errors') as HTMLElement & { variant: string }).variant).toBe('warning');
         expect(cellText(rowOf(element, '王总'), 'td.role')).toBe('VP in charge');
         expect((q(element, '[data-id="add"]') as Control).disabled).toBe(false);
-        await expect(element).toBeAccessible();
     });
 });
 
@@ -178,7 +174,6 @@ describe('c-stakeholder-grid: the case-study committee', () => {
         expect(zhang.querySelector('.badge-top')).toBeNull();
         expect(zhang.querySelector('.badge-body')).toBeNull();
         expect(cellText(zhang, '.support')).toBe('-2 Opponent');
-        await expect(element).toBeAccessible();
     });
 
     it('marks unknown cells as gaps in words, not colour alone, and shows the model insights as badges', async () => {
@@ -311,7 +306,6 @@ describe('c-stakeholder-grid: who to work on next', () => {
         expect(q(element, '.work-next-item:first-child .work-next-reasons').textContent).toContain(
             '\u00a0· '
         );
-        await expect(element).toBeAccessible();
     });
 
     it('adds an overdue next action to the reasons once its date has passed', async () => {
@@ -621,7 +615,6 @@ describe('c-stakeholder-grid on a phone (a narrow container)', () => {
         expect(details.open).toBe(false);
         expect(cellText(details, '[data-field="Contact_Closeness__c"] dd')).toBe('No contact');
         expect(details.querySelector('lightning-button.delete')).not.toBeNull();
-        await expect(element).toBeAccessible();
     });
 
     it('opens the editor inside the card that was tapped', async () => {
