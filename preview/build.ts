@@ -3,6 +3,7 @@
 // fixtures. One IIFE bundle, an index.html that reads its query parameters, and the assets it needs
 // (SLDS CSS, the Noto Sans SC font from npm). Never deployed: preview/ is outside force-app.
 import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { rollup, type Plugin } from 'rollup';
@@ -183,4 +184,62 @@ function copyAssets(outDir: string): void {
             }
         }
     }
+}
+
+/** Where `npm test` keeps the preview it built, for the browser tests of the same run to reuse. */
+export const PREVIEW_CACHE_DIR = path.join(projectDir, 'node_modules/.cache/deal-control-preview');
+const STAMP_FILE = 'inputs.sha256';
+
+/** Every file a build reads from this project: the components, the preview, the locked dependencies. */
+function inputFiles(): string[] {
+    const files: string[] = [path.join(projectDir, 'package-lock.json')];
+    const walk = (dir: string): void => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) walk(full);
+            else if (!entry.name.endsWith('.js') || dir.includes(`${path.sep}preview${path.sep}`))
+                files.push(full);
+        }
+    };
+    walk(lwcDir);
+    walk(__dirname);
+    return files.sort();
+}
+
+/** A hash of the build's inputs: the same hash means the same preview. */
+export function previewInputsHash(): string {
+    const hash = createHash('sha256');
+    for (const file of inputFiles()) {
+        hash.update(path.relative(projectDir, file));
+        hash.update(fs.readFileSync(file));
+    }
+    return hash.digest('hex');
+}
+
+/**
+ * The preview built from the current sources in dir: reused when its inputs have not changed
+ * since it was built, otherwise built again (into a fresh folder moved into place when complete,
+ * so an interrupted build never looks finished).
+ */
+export async function ensurePreviewBuild(
+    dir: string = PREVIEW_CACHE_DIR
+): Promise<BuildResult & { reused: boolean }> {
+    const started = Date.now();
+    const wanted = previewInputsHash();
+    const stamp = path.join(dir, STAMP_FILE);
+    if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === wanted) {
+        return {
+            outDir: dir,
+            bundleBytes: fs.statSync(path.join(dir, 'preview.js')).size,
+            millis: Date.now() - started,
+            reused: true
+        };
+    }
+    const fresh = `${dir}.building-${process.pid}`;
+    fs.rmSync(fresh, { recursive: true, force: true });
+    const result = await buildPreview(fresh);
+    fs.writeFileSync(path.join(fresh, STAMP_FILE), wanted);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(fresh, dir);
+    return { ...result, outDir: dir, millis: Date.now() - started, reused: false };
 }

@@ -1,12 +1,14 @@
 // npm run preview                 build, then serve on http://127.0.0.1:<port>/ (PORT, default 4173)
 // npm run preview -- --out DIR    build a static copy into DIR (open DIR/index.html?component=…)
+// npm run preview -- --cached     build into node_modules/.cache unless the sources are unchanged
+//                                 (what npm test does, beside the static checks, for the browser tests)
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { buildPreview } from './build';
+import { buildPreview, ensurePreviewBuild } from './build';
 import { serveDirectory } from './server';
 
-const USAGE = `Usage: npm run preview [-- --out DIR] [-- --port N]
+const USAGE = `Usage: npm run preview [-- --out DIR | --cached] [-- --port N]
   Page parameters: ?component=grid|editor|scorecard|quick &lang=en-US|zh-CN
     &state=ok|empty|loading|errors|partial|saveConflict|saveFieldErrors &width=<px> &fixture=<case>`;
 
@@ -20,6 +22,13 @@ async function main(argv: string[]): Promise<void> {
     };
     if (argv.includes('--help')) {
         console.log(USAGE);
+        return;
+    }
+    if (argv.includes('--cached')) {
+        const result = await ensurePreviewBuild();
+        console.log(
+            `preview: ${result.reused ? 'unchanged sources, reused' : 'built'} ${result.outDir} in ${(result.millis / 1000).toFixed(1)} s`
+        );
         return;
     }
     const out = flag('out');

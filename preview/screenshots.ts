@@ -1,0 +1,138 @@
+// npm run screenshots: the pictures in the reps' guides, taken from the current components so they
+// never go stale. Builds the preview, opens each view in Chromium (English and Chinese, a record
+// page's 840 px column and a 390 px phone) and writes cropped PNGs into docs/images/.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { ensurePreviewBuild } from './build';
+import { serveDirectory } from './server';
+import { CHROMIUM_ARGS, chromiumExecutable } from './chromium';
+
+const OUT_DIR = path.resolve(__dirname, '..', 'docs', 'images');
+
+interface Shot {
+    /** docs/images/<name>-<en|zh>-<width>.png */
+    name: string;
+    component: string;
+    state?: string;
+    /** The tallest picture, in CSS pixels: one screen of a long form is what a rep sees first. */
+    maxHeight: Readonly<Record<number, number>>;
+    /** What a rep does first (open a person's details, rate Win). */
+    prepare?(page: Page): Promise<void>;
+}
+
+const SHOTS: readonly Shot[] = [
+    { name: 'grid', component: 'grid', maxHeight: { 840: 1600, 390: 1400 } },
+    {
+        name: 'grid-edit',
+        component: 'grid',
+        maxHeight: { 840: 1100, 390: 1300 },
+        prepare: async (page) => {
+            await page
+                .locator('[data-row="a01000000000005AAA"] lightning-button.edit button')
+                .first()
+                .click();
+            await page.locator('c-stakeholder-editor').waitFor();
+            await page.locator('c-stakeholder-editor').scrollIntoViewIfNeeded();
+        }
+    },
+    { name: 'editor', component: 'editor', maxHeight: { 840: 1000, 390: 844 } },
+    {
+        name: 'editor-conflict',
+        component: 'editor',
+        state: 'saveConflict',
+        maxHeight: { 840: 700, 390: 844 }
+    },
+    { name: 'scorecard', component: 'scorecard', maxHeight: { 840: 1000, 390: 844 } },
+    { name: 'quick', component: 'quick', maxHeight: { 840: 800, 390: 844 } }
+];
+const LANGS = [
+    ['en-US', 'en'],
+    ['zh-CN', 'zh']
+] as const;
+const WIDTHS = [840, 390] as const;
+
+/** `npm run screenshots -- grid editor` retakes only those pictures. */
+async function main(only: string[]): Promise<void> {
+    const started = Date.now();
+    const shots = SHOTS.filter((shot) => only.length === 0 || only.includes(shot.name));
+    if (shots.length === 0)
+        throw new Error(
+            `no picture is named ${only.join(', ')}; known: ${SHOTS.map((s) => s.name).join(', ')}`
+        );
+    const { outDir } = await ensurePreviewBuild();
+    const server = await serveDirectory(outDir);
+    const browser = await chromium.launch({
+        executablePath: await chromiumExecutable(),
+        args: [...CHROMIUM_ARGS]
+    });
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+    let written = 0;
+    for (const width of WIDTHS) {
+        const phone = width <= 480;
+        const context = await browser.newContext({
+            viewport: { width: phone ? width : 1280, height: phone ? 844 : 900 },
+            deviceScaleFactor: 1,
+            isMobile: phone,
+            hasTouch: phone,
+            timezoneId: 'Asia/Shanghai',
+            reducedMotion: 'reduce'
+        });
+        for (const shot of shots) {
+            for (const [lang, short] of LANGS) {
+                const page = await context.newPage();
+                const query = new URLSearchParams({
+                    component: shot.component,
+                    lang,
+                    width: String(width),
+                    state: shot.state ?? 'ok'
+                });
+                await page.goto(`${server.url}index.html?${query}`);
+                await page.waitForFunction(
+                    () => (window as unknown as { __preview?: { settled: boolean } }).__preview?.settled
+                );
+                const errors = await page.evaluate(
+                    () => (window as unknown as { __preview: { errors: string[] } }).__preview.errors
+                );
+                if (errors.length > 0) throw new Error(`${shot.name} ${lang} ${width}: ${errors.join('\n')}`);
+                await shot.prepare?.(page);
+                await page.evaluate(() => document.fonts.ready);
+                const file = path.join(OUT_DIR, `${shot.name}-${short}-${width}.png`);
+                await screenshotOfComponent(page, file, shot.maxHeight[width]);
+                written += 1;
+                await page.close();
+            }
+        }
+        await context.close();
+    }
+    await browser.close();
+    await server.close();
+    console.log(
+        `screenshots: ${written} pictures in ${path.relative(process.cwd(), OUT_DIR)} (${((Date.now() - started) / 1000).toFixed(1)} s)`
+    );
+}
+
+/**
+ * The component's own box, from where the window shows it, at most maxHeight tall. The window is
+ * made as tall as the picture so a sticky bar sits where it would on the rep's screen.
+ */
+async function screenshotOfComponent(page: Page, file: string, maxHeight: number): Promise<void> {
+    const viewport = page.viewportSize()!;
+    const top = await page.evaluate(() => Math.max(0, window.scrollY));
+    const box = (await page.locator('#stage').boundingBox())!;
+    const height = Math.min(maxHeight, Math.ceil(box.height - Math.max(0, -box.y)));
+    await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+    await page.evaluate((y) => window.scrollTo(0, y), top);
+    const stage = (await page.locator('#stage').boundingBox())!;
+    const y = Math.max(0, stage.y);
+    await page.screenshot({
+        path: file,
+        clip: { x: stage.x, y, width: stage.width, height: Math.min(height, stage.y + stage.height - y) },
+        animations: 'disabled'
+    });
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+    console.error(`screenshots: ${error.message}`);
+    process.exitCode = 1;
+});
