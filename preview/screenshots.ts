@@ -10,22 +10,36 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './chromium';
 
 const OUT_DIR = path.resolve(__dirname, '..', 'docs', 'images');
 
+type Variant = readonly [lang: 'en' | 'zh', width: 840 | 390];
+const ALL: readonly Variant[] = [
+    ['en', 840],
+    ['zh', 840],
+    ['en', 390],
+    ['zh', 390]
+];
+
 interface Shot {
     /** docs/images/<name>-<en|zh>-<width>.png */
     name: string;
     component: string;
     state?: string;
+    /** The languages and widths the guides show (every picture here is embedded in a guide). */
+    variants: readonly Variant[];
     /** The tallest picture, in CSS pixels: one screen of a long form is what a rep sees first. */
     maxHeight: Readonly<Record<number, number>>;
-    /** What a rep does first (open a person's details, rate Win). */
+    /** What a rep does first (open a person in the editor). */
     prepare?(page: Page): Promise<void>;
 }
 
 const SHOTS: readonly Shot[] = [
-    { name: 'grid', component: 'grid', maxHeight: { 840: 1600, 390: 1400 } },
+    { name: 'grid', component: 'grid', variants: ALL, maxHeight: { 840: 1600, 390: 1400 } },
     {
         name: 'grid-edit',
         component: 'grid',
+        variants: [
+            ['zh', 840],
+            ['en', 390]
+        ],
         maxHeight: { 840: 1100, 390: 1300 },
         prepare: async (page) => {
             await page
@@ -36,20 +50,37 @@ const SHOTS: readonly Shot[] = [
             await page.locator('c-stakeholder-editor').scrollIntoViewIfNeeded();
         }
     },
-    { name: 'editor', component: 'editor', maxHeight: { 840: 1000, 390: 844 } },
+    {
+        name: 'editor',
+        component: 'editor',
+        variants: [
+            ['en', 840],
+            ['zh', 390]
+        ],
+        maxHeight: { 840: 1000, 390: 844 }
+    },
     {
         name: 'editor-conflict',
         component: 'editor',
         state: 'saveConflict',
+        variants: [
+            ['en', 840],
+            ['zh', 390]
+        ],
         maxHeight: { 840: 700, 390: 844 }
     },
-    { name: 'scorecard', component: 'scorecard', maxHeight: { 840: 1000, 390: 844 } },
-    { name: 'quick', component: 'quick', maxHeight: { 840: 800, 390: 844 } }
+    { name: 'scorecard', component: 'scorecard', variants: ALL, maxHeight: { 840: 1000, 390: 844 } },
+    {
+        name: 'quick',
+        component: 'quick',
+        variants: [
+            ['en', 840],
+            ['zh', 390]
+        ],
+        maxHeight: { 840: 800, 390: 844 }
+    }
 ];
-const LANGS = [
-    ['en-US', 'en'],
-    ['zh-CN', 'zh']
-] as const;
+const LANG_TAGS = { en: 'en-US', zh: 'zh-CN' } as const;
 const WIDTHS = [840, 390] as const;
 
 /** `npm run screenshots -- grid editor` retakes only those pictures. */
@@ -79,7 +110,8 @@ async function main(only: string[]): Promise<void> {
             reducedMotion: 'reduce'
         });
         for (const shot of shots) {
-            for (const [lang, short] of LANGS) {
+            for (const [short] of shot.variants.filter(([, w]) => w === width)) {
+                const lang = LANG_TAGS[short];
                 const page = await context.newPage();
                 const query = new URLSearchParams({
                     component: shot.component,
