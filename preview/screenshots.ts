@@ -3,7 +3,7 @@
 // page's 840 px column and a 390 px phone) and writes cropped PNGs into docs/images/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensurePreviewBuild } from './build';
 import { serveDirectory } from './server';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium';
@@ -97,8 +97,23 @@ async function main(only: string[]): Promise<void> {
         executablePath: await chromiumExecutable(),
         args: [...CHROMIUM_ARGS]
     });
+    try {
+        await takeAll(shots, browser, server.url, started);
+    } finally {
+        await browser.close();
+        await server.close();
+    }
+}
+
+async function takeAll(
+    shots: readonly Shot[],
+    browser: Browser,
+    baseUrl: string,
+    started: number
+): Promise<void> {
     fs.mkdirSync(OUT_DIR, { recursive: true });
     let written = 0;
+    let taken = 0;
     for (const width of WIDTHS) {
         const phone = width <= 480;
         const context = await browser.newContext({
@@ -119,7 +134,7 @@ async function main(only: string[]): Promise<void> {
                     width: String(width),
                     state: shot.state ?? 'ok'
                 });
-                await page.goto(`${server.url}index.html?${query}`);
+                await page.goto(`${baseUrl}index.html?${query}`);
                 await page.waitForFunction(
                     () => (window as unknown as { __preview?: { settled: boolean } }).__preview?.settled
                 );
@@ -130,17 +145,15 @@ async function main(only: string[]): Promise<void> {
                 await shot.prepare?.(page);
                 await page.evaluate(() => document.fonts.ready);
                 const file = path.join(OUT_DIR, `${shot.name}-${short}-${width}.png`);
-                await screenshotOfComponent(page, file, shot.maxHeight[width]);
-                written += 1;
+                if (await screenshotOfComponent(page, file, shot.maxHeight[width])) written += 1;
+                taken += 1;
                 await page.close();
             }
         }
         await context.close();
     }
-    await browser.close();
-    await server.close();
     console.log(
-        `screenshots: ${written} pictures in ${path.relative(process.cwd(), OUT_DIR)} (${((Date.now() - started) / 1000).toFixed(1)} s)`
+        `screenshots: ${taken} pictures, ${written} changed, in ${path.relative(process.cwd(), OUT_DIR)} (${((Date.now() - started) / 1000).toFixed(1)} s)`
     );
 }
 
@@ -148,7 +161,7 @@ async function main(only: string[]): Promise<void> {
  * The component's own box, from where the window shows it, at most maxHeight tall. The window is
  * made as tall as the picture so a sticky bar sits where it would on the rep's screen.
  */
-async function screenshotOfComponent(page: Page, file: string, maxHeight: number): Promise<void> {
+async function screenshotOfComponent(page: Page, file: string, maxHeight: number): Promise<boolean> {
     const viewport = page.viewportSize()!;
     const top = await page.evaluate(() => Math.max(0, window.scrollY));
     const box = (await page.locator('#stage').boundingBox())!;
@@ -157,11 +170,62 @@ async function screenshotOfComponent(page: Page, file: string, maxHeight: number
     await page.evaluate((y) => window.scrollTo(0, y), top);
     const stage = (await page.locator('#stage').boundingBox())!;
     const y = Math.max(0, stage.y);
-    await page.screenshot({
-        path: file,
+    const png = await page.screenshot({
         clip: { x: stage.x, y, width: stage.width, height: Math.min(height, stage.y + stage.height - y) },
         animations: 'disabled'
     });
+    if (
+        fs.existsSync(file) &&
+        (await differingPixels(page, fs.readFileSync(file), png)) <= UNCHANGED_PIXELS
+    ) {
+        return false;
+    }
+    fs.writeFileSync(file, png);
+    return true;
+}
+
+/**
+ * Antialiasing can differ in a handful of pixels between two runs of the same page: a picture that
+ * differs by no more than this keeps the committed file, so retaking them causes no churn in git.
+ */
+const UNCHANGED_PIXELS = 64;
+
+/** How many pixels differ between two PNGs (a different size counts as every pixel). */
+async function differingPixels(page: Page, before: Buffer, after: Buffer): Promise<number> {
+    return page.evaluate(
+        async ([a, b]) => {
+            // No named functions in here: tsx would wrap them in a helper the page does not have.
+            const [first, second] = await Promise.all(
+                [a, b].map(
+                    (base64) =>
+                        new Promise<HTMLImageElement>((resolve, reject) => {
+                            const image = new Image();
+                            image.onload = () => resolve(image);
+                            image.onerror = reject;
+                            image.src = `data:image/png;base64,${base64}`;
+                        })
+                )
+            );
+            if (first.width !== second.width || first.height !== second.height)
+                return Number.MAX_SAFE_INTEGER;
+            const canvas = document.createElement('canvas');
+            canvas.width = first.width;
+            canvas.height = first.height;
+            const context = canvas.getContext('2d')!;
+            context.drawImage(first, 0, 0);
+            const one = context.getImageData(0, 0, canvas.width, canvas.height).data;
+            context.clearRect(0, 0, canvas.width, canvas.height);
+            context.drawImage(second, 0, 0);
+            const two = context.getImageData(0, 0, canvas.width, canvas.height).data;
+            let differing = 0;
+            for (let i = 0; i < one.length; i += 4) {
+                if (one[i] !== two[i] || one[i + 1] !== two[i + 1] || one[i + 2] !== two[i + 2])
+                    differing += 1;
+            }
+            return differing;
+        },
+        [before.toString('base64'), after.toString('base64')] as const
+    );
 }
 
 main(process.argv.slice(2)).catch((error: Error) => {
