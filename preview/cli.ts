@@ -1,10 +1,8 @@
-// npm run preview                 build, then serve on http://127.0.0.1:<port>/ (PORT, default 4173)
+// npm run preview                 build (or reuse the cached build), then serve on http://127.0.0.1:<port>/ (PORT, default 4173)
 // npm run preview -- --out DIR    build a static copy into DIR (open DIR/index.html?component=…)
 // npm run preview -- --cached     build into node_modules/.cache unless the sources are unchanged
 //                                 (what npm test does, beside the static checks, for the browser tests)
-import * as os from 'node:os';
 import * as path from 'node:path';
-import * as fs from 'node:fs';
 import { buildPreview, ensurePreviewBuild } from './build';
 import { serveDirectory } from './server';
 
@@ -37,12 +35,14 @@ async function main(argv: string[]): Promise<void> {
         console.log(`preview: built ${result.outDir}/index.html in ${(result.millis / 1000).toFixed(1)} s`);
         return;
     }
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deal-control-preview-'));
-    const result = await buildPreview(dir);
+    // The same cached build npm test uses: rebuilt only when a source changed.
+    const result = await ensurePreviewBuild();
+    const dir = result.outDir;
     const port = Number(flag('port') ?? process.env.PORT ?? 4173);
     const server = await serveDirectory(dir, port);
     console.log(
-        `preview: built in ${(result.millis / 1000).toFixed(1)} s; serving ${server.url}index.html?component=grid&lang=en-US`
+        `preview: ${result.reused ? 'sources unchanged, build reused' : `built in ${(result.millis / 1000).toFixed(1)} s`}; ` +
+            `serving ${server.url}index.html?component=grid&lang=en-US`
     );
     console.log('preview: Ctrl-C stops');
 }
