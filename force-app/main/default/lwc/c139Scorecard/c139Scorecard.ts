@@ -30,7 +30,7 @@ import {
     toDealSnapshot
 } from 'c/dealControlData';
 import { fieldMessagesOf } from 'c/dealControlErrors';
-import { WidthClass, watchWidth } from 'c/containerWidth';
+import { WidthClass, revealSection, watchRootWidth } from 'c/containerWidth';
 import { label, LabelKey } from './labels';
 import {
     COACH_STAKEHOLDER_FIELD,
@@ -142,13 +142,9 @@ export default class C139Scorecard extends LightningElement {
     }
 
     override renderedCallback(): void {
-        if (this.stopWatchingWidth) return;
-        const root = this.template?.querySelector('[data-id="root"]');
-        if (root) {
-            this.stopWatchingWidth = watchWidth(root, (widthClass) => {
-                this.widthClass = widthClass;
-            });
-        }
+        this.stopWatchingWidth ??= watchRootWidth(this.template, (widthClass) => {
+            this.widthClass = widthClass;
+        });
     }
 
     override disconnectedCallback(): void {
@@ -168,11 +164,7 @@ export default class C139Scorecard extends LightningElement {
     /** Jump links to the four groups, with their points (a wide container shows the whole card anyway). */
     handleJump(event: Event): void {
         const group = (event.currentTarget as HTMLElement).dataset.group;
-        const section = this.template?.querySelector<HTMLDetailsElement>(`details[data-group="${group}"]`);
-        if (!section) return;
-        section.open = true;
-        section.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
-        section.querySelector<HTMLElement>('summary')?.focus({ preventScroll: true });
+        revealSection(this.template?.querySelector<HTMLDetailsElement>(`details[data-group="${group}"]`));
     }
 
     get isReady(): boolean {

@@ -70,6 +70,11 @@ export default class ChoiceGroup extends LightningElement {
         return LABELS.meanings[lang];
     }
 
+    /** What the radio and the checkbox group share. */
+    get groupProps(): Record<string, unknown> {
+        return { name: this.name, label: this.label, options: this.options, disabled: this.disabled };
+    }
+
     get options(): Array<{ label: string; value: string }> {
         const options = this.choices.map((c) => ({ label: c.label, value: c.value }));
         return this.multiple ? options : [{ label: this.unknownLabel, value: UNKNOWN }, ...options];

@@ -13,7 +13,7 @@ import {
 } from 'c/dealControlModel';
 import { isConflictError } from 'c/dealControlData';
 import { fieldMessagesOf } from 'c/dealControlErrors';
-import { WidthClass, watchWidth } from 'c/containerWidth';
+import { WidthClass, revealSection, watchRootWidth } from 'c/containerWidth';
 import {
     CHECKBOX_FIELDS,
     DATE_FIELDS,
@@ -135,14 +135,9 @@ export default class StakeholderEditor extends LightningElement {
     }
 
     override renderedCallback(): void {
-        if (!this.stopWatchingWidth) {
-            const root = this.template?.querySelector('[data-id="root"]');
-            if (root) {
-                this.stopWatchingWidth = watchWidth(root, (widthClass) => {
-                    this.widthClass = widthClass;
-                });
-            }
-        }
+        this.stopWatchingWidth ??= watchRootWidth(this.template, (widthClass) => {
+            this.widthClass = widthClass;
+        });
         // Field errors are shown by the base components themselves, as on any Salesforce form.
         this.template?.querySelectorAll<FieldElement>('.field[data-field]').forEach((field) => {
             const message = this.fieldErrors[field.dataset.field as string] ?? '';
@@ -178,11 +173,7 @@ export default class StakeholderEditor extends LightningElement {
     /** Jump links: open the section (it may have been collapsed) and bring it into view. */
     handleJump(event: Event): void {
         const name = (event.currentTarget as HTMLElement).dataset.section;
-        const section = this.template?.querySelector<HTMLDetailsElement>(`details[data-section="${name}"]`);
-        if (!section) return;
-        section.open = true;
-        section.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
-        section.querySelector<HTMLElement>('summary')?.focus({ preventScroll: true });
+        revealSection(this.template?.querySelector<HTMLDetailsElement>(`details[data-section="${name}"]`));
     }
 
     get isWide(): boolean {
@@ -266,18 +257,23 @@ export default class StakeholderEditor extends LightningElement {
                       .join(' ');
         return {
             field: def.field,
-            label: def.label[lang],
-            help: def.help[lang],
-            multiple: def.multiSelect,
-            choices: def.values.map((v) => ({
-                value: v.value,
-                label: v.label[lang],
-                meaning: v.description[lang]
-            })),
-            value: def.multiSelect ? chosen.map((v) => v.value) : (chosen[0]?.value ?? null),
-            unknownMeaning: def.blankMeans[lang],
-            note,
-            error: this.fieldErrors[def.field] ?? ''
+            // The choice group's public properties, spread onto it (lwc:spread).
+            props: {
+                name: def.field,
+                label: def.label[lang],
+                help: def.help[lang],
+                multiple: def.multiSelect,
+                choices: def.values.map((v) => ({
+                    value: v.value,
+                    label: v.label[lang],
+                    meaning: v.description[lang]
+                })),
+                value: def.multiSelect ? chosen.map((v) => v.value) : (chosen[0]?.value ?? null),
+                unknownLabel: L.none,
+                unknownMeaning: def.blankMeans[lang],
+                note,
+                error: this.fieldErrors[def.field] ?? ''
+            }
         };
     }
 

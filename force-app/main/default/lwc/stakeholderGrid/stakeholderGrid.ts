@@ -5,7 +5,7 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LANG from '@salesforce/i18n/lang';
 import { FIVE_DIMENSIONS, rankWorkNext, scoreStakeholder, toLang } from 'c/dealControlModel';
 import { DEAL_QUERY, DealSnapshot, dealQueryVariables, localDate, toDealSnapshot } from 'c/dealControlData';
-import { WidthClass, watchWidth } from 'c/containerWidth';
+import { WidthClass, watchRootWidth } from 'c/containerWidth';
 import {
     Placeholder,
     Row,
@@ -38,9 +38,6 @@ interface RowView extends Row {
     confirming: boolean;
     confirmText: string;
     editing: boolean;
-    insightKey: string;
-    panelKey: string;
-    confirmKey: string;
     insightsLabel: string;
 }
 
@@ -103,14 +100,9 @@ export default class StakeholderGrid extends LightningElement {
     }
 
     override renderedCallback(): void {
-        if (!this.stopWatchingWidth) {
-            const root = this.template?.querySelector('[data-id="root"]');
-            if (root) {
-                this.stopWatchingWidth = watchWidth(root, (widthClass) => {
-                    this.widthClass = widthClass;
-                });
-            }
-        }
+        this.stopWatchingWidth ??= watchRootWidth(this.template, (widthClass) => {
+            this.widthClass = widthClass;
+        });
         if (this.focusEditorAfterRender) {
             this.focusEditorAfterRender = false;
             const editor = this.template?.querySelector('c-stakeholder-editor') as
@@ -211,9 +203,6 @@ export default class StakeholderGrid extends LightningElement {
             confirming: row.id === this.confirmingDeleteId,
             confirmText: format(L.confirmDelete, { name: row.name }),
             editing: row.id === this.editingId,
-            insightKey: `${row.id}-insights`,
-            panelKey: `${row.id}-editor`,
-            confirmKey: `${row.id}-confirm`,
             insightsLabel: format(L.insightsOf, { name: row.name })
         }));
     }
@@ -283,22 +272,31 @@ export default class StakeholderGrid extends LightningElement {
         });
     }
 
-    get nameColumn() {
-        return this.sortColumns[0];
-    }
-    get roleColumn() {
-        return this.sortColumns[1];
-    }
-    get influenceColumn() {
-        return this.sortColumns[2];
-    }
-    get supportColumn() {
-        return this.sortColumns[3];
-    }
-
-    /** Need, change, focus and contact: the dimension columns before attitude. */
-    get dimensionHeaders(): Array<{ key: string; label: string }> {
-        return FIVE_DIMENSIONS.slice(0, 4).map((def) => ({ key: def.field, label: def.label[lang] }));
+    /** The table's header cells in order: the sortable ones carry a button and aria-sort. */
+    get headers() {
+        const sortable = new Map(this.sortColumns.map((column) => [column.key, column]));
+        const plain = (key: string, label: string, className = '') => ({
+            key,
+            label,
+            className,
+            sortable: false,
+            ariaSort: undefined,
+            buttonLabel: '',
+            arrow: ''
+        });
+        const sorted = (key: SortKey, className = '') => ({
+            ...sortable.get(key)!,
+            className,
+            sortable: true
+        });
+        return [
+            sorted('name', 'col-name'),
+            sorted('role'),
+            sorted('influence'),
+            ...FIVE_DIMENSIONS.slice(0, 4).map((def) => plain(def.field, def.label[lang])),
+            sorted('support'),
+            plain('actions', L.colActions, 'col-actions')
+        ];
     }
 
     /** Columns of the table, for the cells that span it (insights, editor, delete confirmation). */

@@ -41,7 +41,8 @@ const cellText = (row: Element, selector: string): string =>
 /** The insight badges shown under a person's row. */
 const insightCodesOf = (element: Element, name: string): string[] => {
     const id = rowOf(element, name).dataset.row;
-    return qa(element, `tr[data-insights-for="${id}"] [data-code]`).map((b) => b.dataset.code ?? '');
+    const badges = element.shadowRoot!.querySelector(`tr[data-insights-for="${id}"] c-insight-badges`);
+    return badges ? qa(badges, '[data-code]').map((b) => b.dataset.code ?? '') : [];
 };
 type Control = HTMLElement & { label: string; disabled: boolean };
 const control = (root: Element, selector: string): Control => root.querySelector(selector) as Control;
@@ -195,7 +196,10 @@ describe('c-stakeholder-grid: the case-study committee', () => {
         expect(cellText(wangCheng, '.support')).toBe('Gap');
         expect(insightCodesOf(element, '王乘')).toEqual(['KEY_PERSON_INCOMPLETE', 'KEY_PERSON_NO_CONTACT']);
         expect(
-            text(element, '[data-insights-for="a01000000000005AAA"] [data-code="KEY_PERSON_NO_CONTACT"]')
+            text(
+                q(element, '[data-insights-for="a01000000000005AAA"] c-insight-badges'),
+                '[data-code="KEY_PERSON_NO_CONTACT"]'
+            )
         ).toContain(
             'Key person, no contact: A key person (top decision maker or high influence) with no contact with us.'
         );
@@ -502,16 +506,17 @@ describe('c-stakeholder-grid: add, edit and delete', () => {
         // The question sits in its own row right under the person.
         const confirmRow = rowOf(element, '张工').nextElementSibling!.nextElementSibling!;
         expect(confirmRow.classList).toContain('confirm-row');
-        expect(cellText(confirmRow, '.confirm-text')).toBe('Delete the assessment of 张工?');
+        const confirmation = confirmRow.querySelector('c-delete-confirmation')!;
+        expect(text(confirmation, '.confirm-text')).toBe('Delete the assessment of 张工?');
         await expect(element).toBeAccessible();
 
-        q(element, 'tr.confirm-row lightning-button.keep').click();
+        q(q(element, 'tr.confirm-row c-delete-confirmation'), 'lightning-button.keep').click();
         await flushPromises();
-        expect(element.shadowRoot!.querySelector('.confirm-text')).toBeNull();
+        expect(element.shadowRoot!.querySelector('c-delete-confirmation')).toBeNull();
 
         rowOf(element, '张工').querySelector<HTMLElement>('lightning-button-icon.delete')!.click();
         await flushPromises();
-        q(element, 'tr.confirm-row lightning-button.confirm-delete').click();
+        q(q(element, 'tr.confirm-row c-delete-confirmation'), 'lightning-button.confirm-delete').click();
         await flushPromises();
         expect(mockedDelete).toHaveBeenCalledWith('a01000000000004AAA');
         expect(toast.mock.calls[0][0].detail).toMatchObject({
@@ -536,7 +541,7 @@ describe('c-stakeholder-grid: add, edit and delete', () => {
         await flushPromises();
         rowOf(element, '张工').querySelector<HTMLElement>('lightning-button-icon.delete')!.click();
         await flushPromises();
-        q(element, 'tr.confirm-row lightning-button.confirm-delete').click();
+        q(q(element, 'tr.confirm-row c-delete-confirmation'), 'lightning-button.confirm-delete').click();
         await flushPromises();
         expect(panelText(element, '.action-errors', 'heading')).toBe('The assessment was not deleted.');
         expect(panelText(element, '.action-errors', 'advice')).toBe(
@@ -605,9 +610,7 @@ describe('c-stakeholder-grid on a phone (a narrow container)', () => {
             'Gaps: Dominant need, Attitude to change, Decision focus, Attitude to us'
         );
         expect(
-            Array.from(wangCheng.querySelectorAll<HTMLElement>('.insights [data-code]')).map(
-                (b) => b.dataset.code
-            )
+            qa(wangCheng.querySelector('c-insight-badges')!, '[data-code]').map((b) => b.dataset.code)
         ).toEqual(['KEY_PERSON_INCOMPLETE', 'KEY_PERSON_NO_CONTACT']);
         expect(cellText(cards[2], '.card-gaps')).toBe('All five dimensions known');
         // The five dimensions and Delete wait behind "Details".

@@ -68,9 +68,10 @@ describe('c-stakeholder-grid in Simplified Chinese', () => {
             '没有联系'
         );
         const insightRow = wangCheng.nextElementSibling!;
-        expect(insightRow.querySelector('[data-code="KEY_PERSON_NO_CONTACT"]')!.textContent).toContain(
-            '关键人无联系'
-        );
+        expect(
+            q(insightRow.querySelector('c-insight-badges')!, '[data-code="KEY_PERSON_NO_CONTACT"]')
+                .textContent
+        ).toContain('关键人无联系');
         const wang = qa(element, 'tr.assessment').find(
             (tr) => tr.querySelector('.name')!.textContent === '王总'
         )!;
