@@ -14,12 +14,25 @@ import { startSession } from '../stubs/session';
 import { PREVIEW_LANGS, previewLang } from '../stubs/i18n';
 import { settle } from './user';
 
+interface Shown {
+    component: string;
+    state: PreviewState;
+    width: number;
+    fixture: string;
+}
+
 interface PreviewWindow {
     __preview: {
         settled: boolean;
         errors: string[];
         store?: unknown;
         params?: Record<string, string>;
+        /**
+         * Shows the same component in another state (or fixture) without loading the page again:
+         * a fresh component on fresh stubs, as a new page load would give. The language stays, as
+         * the components read it once. Resolves with the errors of this showing.
+         */
+        show?(change: Partial<Pick<Shown, 'state' | 'fixture'>>): Promise<string[]>;
     };
 }
 const preview: PreviewWindow['__preview'] = { settled: false, errors: [] };
@@ -36,37 +49,45 @@ function param(params: URLSearchParams, name: string, allowed: readonly string[]
     return value;
 }
 
-async function start(): Promise<void> {
+function readUrl(): Shown {
     const params = new URLSearchParams(location.search);
-    const componentName = param(params, 'component', Object.keys(COMPONENTS), 'grid');
+    const component = param(params, 'component', Object.keys(COMPONENTS), 'grid');
     param(params, 'lang', PREVIEW_LANGS, 'en-US');
     const state = param(params, 'state', STATES, 'ok') as PreviewState;
     const width = Number(params.get('width') ?? '840');
     if (!Number.isInteger(width) || width < 280 || width > 2000)
         throw new Error(`?width=${params.get('width')} must be 280–2000 (px)`);
-    const entry = COMPONENTS[componentName];
-    const set: FixtureSet = FIXTURE_SETS[entry.fixtures];
-    const caseName = param(params, 'fixture', Object.keys(set.cases), DEFAULT_CASE);
-    preview.params = {
-        component: componentName,
-        lang: previewLang(),
-        state,
-        width: String(width),
-        fixture: caseName
-    };
+    const set: FixtureSet = FIXTURE_SETS[COMPONENTS[component].fixtures];
+    const fixture = param(params, 'fixture', Object.keys(set.cases), DEFAULT_CASE);
+    return { component, state, width, fixture };
+}
 
+/** Plays the state on fresh stubs and mounts a fresh component in the container. */
+async function mount(shown: Shown): Promise<void> {
+    const entry = COMPONENTS[shown.component];
+    const set: FixtureSet = FIXTURE_SETS[entry.fixtures];
+    if (!(shown.fixture in set.cases)) {
+        throw new Error(`fixture ${shown.fixture} is not one of: ${Object.keys(set.cases).join(', ')}`);
+    }
+    preview.params = {
+        component: shown.component,
+        lang: previewLang(),
+        state: shown.state,
+        width: String(shown.width),
+        fixture: shown.fixture
+    };
     startClockAt(set.now);
-    const plan = planState(state, set, set.cases[caseName]);
+    const plan = planState(shown.state, set, set.cases[shown.fixture]);
     const store = startSession(plan.deal, plan.answer, set.queryErrors);
     store.setOutcome(plan.outcome);
     preview.store = store;
 
-    document.documentElement.lang = previewLang();
     const stage = document.getElementById('stage')!;
-    stage.style.width = `${width}px`;
-    listenForToasts(document.getElementById('toasts')!);
+    stage.replaceChildren();
+    document.getElementById('toasts')!.replaceChildren();
+    stage.style.width = `${shown.width}px`;
 
-    const context: MountContext = { state, deal: plan.deal, store };
+    const context: MountContext = { state: shown.state, deal: plan.deal, store };
     const element = createElement(entry.tag, { is: entry.ctor }) as HTMLElement & Record<string, unknown>;
     Object.assign(element, entry.props(context));
     for (const [name, handler] of Object.entries(entry.events ?? {})) {
@@ -74,20 +95,37 @@ async function start(): Promise<void> {
     }
     stage.append(element);
     // The colleague saves after the page has read the deal (the wire answers after the first render).
-    await settle(80);
+    await settle(20);
     if (plan.theirEdit) store.applyTheirEdit(set.theirEdit);
-    await entry.arrange?.[state]?.(element);
-    await settle(80);
+    await entry.arrange?.[shown.state]?.(element);
+    await settle(20);
     await document.fonts.ready;
 }
 
+function showError(error: Error): void {
+    preview.errors.push(String(error.stack ?? error));
+    const banner = document.getElementById('page-error')!;
+    banner.hidden = false;
+    banner.textContent = `Preview error: ${error.message}`;
+}
+
+async function start(): Promise<void> {
+    document.documentElement.lang = previewLang();
+    listenForToasts(document.getElementById('toasts')!);
+    let shown = readUrl();
+    await mount(shown);
+    preview.show = async (change) => {
+        preview.settled = false;
+        const before = preview.errors.length;
+        shown = { ...shown, ...change };
+        await mount(shown).catch(showError);
+        preview.settled = true;
+        return preview.errors.slice(before);
+    };
+}
+
 start()
-    .catch((error: Error) => {
-        preview.errors.push(String(error.stack ?? error));
-        const banner = document.getElementById('page-error')!;
-        banner.hidden = false;
-        banner.textContent = `Preview error: ${error.message}`;
-    })
+    .catch(showError)
     .finally(() => {
         preview.settled = true;
     });
