@@ -64,8 +64,8 @@ export default tseslint.config(
         rules: {
             ...jestPlugin.configs['flat/recommended'].rules,
             '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off',
-            // The browser layout matrix asserts inside checkLayout (test/browser/support/layoutMatrix.ts).
-            'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'checkLayout'] }],
+            // The browser layout matrix asserts inside page.check (test/browser/support/layoutMatrix.ts).
+            'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'page.check'] }],
             '@typescript-eslint/no-non-null-assertion': 'off'
         }
     }

@@ -34,7 +34,7 @@ async function onPage(
 }
 
 describe('1. grid at 840 px: every column, Edit and Delete inside the record page column', () => {
-    it.each(LANGS)('%s', (lang) =>
+    it.concurrent.each(LANGS)('%s', (lang) =>
         onPage({ component: 'grid', lang, width: 840 }, async (page) => {
             const stage = await boxOf(page.locator('#stage'));
             const table = page.locator('table.grid');
@@ -56,7 +56,7 @@ describe('1. grid at 840 px: every column, Edit and Delete inside the record pag
 });
 
 describe('2. grid in Chinese: insight badges never cover Edit', () => {
-    it.each([840, 390])('at %i px', (width) =>
+    it.concurrent.each([840, 390])('at %i px', (width) =>
         onPage({ component: 'grid', lang: 'zh-CN', width }, async (page) => {
             const badges = await Promise.all((await page.locator('.insight').all()).map(boxOf));
             const buttons = await Promise.all(
@@ -70,7 +70,7 @@ describe('2. grid in Chinese: insight badges never cover Edit', () => {
 });
 
 describe('3. grid: the position badges stay in their cell, clear of the Influence value', () => {
-    it.each(LANGS)('%s', (lang) =>
+    it.concurrent.each(LANGS)('%s', (lang) =>
         onPage({ component: 'grid', lang, width: 840 }, async (page) => {
             const row = page.locator('tr[data-row="a01000000000001AAA"]');
             const cell = await boxOf(row.locator('th.person'));
@@ -85,7 +85,7 @@ describe('3. grid: the position badges stay in their cell, clear of the Influenc
 });
 
 describe('4. grid on a phone: compact cards, the summary and "Work on next" first, "Whole committee" once', () => {
-    it.each(LANGS)('%s', (lang) =>
+    it.concurrent.each(LANGS)('%s', (lang) =>
         onPage({ component: 'grid', lang, width: 390 }, async (page) => {
             const summary = await boxOf(page.locator('.summary'));
             const workNext = await boxOf(page.locator('.work-next'));
@@ -122,7 +122,7 @@ describe('5. errors: a plain sentence with what to do, one style everywhere, the
         ['editor', 'saveFieldErrors', 'bad value for restricted picklist'],
         ['quick', 'errors', 'FieldUndefined']
     ] as const;
-    it.each(cases)('%s, state %s', (component, state, raw) =>
+    it.concurrent.each(cases)('%s, state %s', (component, state, raw) =>
         onPage({ component, state, width: 390 }, async (page) => {
             const panels = page.locator('c-error-panel [data-id="error-panel"]');
             expect(await panels.count()).toBeGreaterThanOrEqual(1);
@@ -143,7 +143,7 @@ describe('5. errors: a plain sentence with what to do, one style everywhere, the
 });
 
 describe('6. the editor: its live reading stays where the rep looks; Edit from the grid does not push the row away', () => {
-    it.each([840, 390])(
+    it.concurrent.each([840, 390])(
         'the live reading stays in view while the rep edits the last section, at %i px',
         (width) =>
             onPage({ component: 'editor', width }, async (page) => {
@@ -158,7 +158,7 @@ describe('6. the editor: its live reading stays where the rep looks; Edit from t
 });
 
 describe('7. scorecard and editor use the width on a desktop; meanings one tap away everywhere', () => {
-    it('scorecard at 840 px: the score beside the questions, jump links, collapsible groups', () =>
+    it.concurrent('scorecard at 840 px: the score beside the questions, jump links, collapsible groups', () =>
         onPage({ component: 'scorecard', width: 840 }, async (page) => {
             const score = await boxOf(page.locator('[data-id="score"]'));
             const questions = await boxOf(page.locator('.questions'));
@@ -170,17 +170,19 @@ describe('7. scorecard and editor use the width on a desktop; meanings one tap a
             expect(await page.locator('details[data-group="First"] c-choice-group').first().isVisible()).toBe(
                 false
             );
-        }));
+        })
+    );
 
-    it('editor at 840 px: two columns and jump links', () =>
+    it.concurrent('editor at 840 px: two columns and jump links', () =>
         onPage({ component: 'editor', width: 840 }, async (page) => {
             const form = await boxOf(page.locator('form.form'));
             const side = await boxOf(page.locator('aside.side'));
             expect(side.x).toBeGreaterThanOrEqual(form.x + form.width);
             expect(await page.locator('nav.jump-links button').count()).toBe(3);
-        }));
+        })
+    );
 
-    it.each([
+    it.concurrent.each([
         ['scorecard', 390],
         ['editor', 390],
         ['scorecard', 840]
@@ -197,7 +199,7 @@ describe('7. scorecard and editor use the width on a desktop; meanings one tap a
 });
 
 describe('8. small slips', () => {
-    it('影响力 and every other header stays on one line per word', () =>
+    it.concurrent('影响力 and every other header stays on one line per word', () =>
         onPage({ component: 'grid', lang: 'zh-CN', width: 840 }, async (page) => {
             const influence = page.locator('button.sort[data-key="influence"]');
             const lines = await influence.evaluate((button) => {
@@ -212,17 +214,19 @@ describe('8. small slips', () => {
                 return tops.filter((top, i) => tops.findIndex((t) => Math.abs(t - top) < 4) === i).length;
             });
             expect(lines).toBe(1);
-        }));
+        })
+    );
 
-    it('"Supporter · Dimensions known": the live reading is a list with proper spacing', () =>
+    it.concurrent('"Supporter · Dimensions known": the live reading is a list with proper spacing', () =>
         onPage({ component: 'editor', width: 840 }, async (page) => {
             const text = await page.locator('[data-id="live"]').innerText();
             expect(text).not.toMatch(/\S·|·\S/);
             expect(await page.locator('[data-id="live"] .support dd').innerText()).toBe('+1 Supporter');
             expect(await page.locator('[data-id="live"] .known dd').innerText()).toBe('5 / 5');
-        }));
+        })
+    );
 
-    it('the score breakdown: one group per line, no line starting with "·"', () =>
+    it.concurrent('the score breakdown: one group per line, no line starting with "·"', () =>
         onPage({ component: 'scorecard', width: 390 }, async (page) => {
             const items = await page.locator('[data-id="group-summaries"] li').all();
             expect(items).toHaveLength(4);
@@ -234,9 +238,10 @@ describe('8. small slips', () => {
                     /^(none|normal)$/
                 );
             }
-        }));
+        })
+    );
 
-    it('"Work on next": the same spacing between every person, the action under the name', () =>
+    it.concurrent('"Work on next": the same spacing between every person, the action under the name', () =>
         onPage({ component: 'grid', width: 840 }, async (page) => {
             const items = await Promise.all((await page.locator('.work-next-item').all()).map(boxOf));
             expect(items).toHaveLength(3);
@@ -249,15 +254,16 @@ describe('8. small slips', () => {
             const action = await boxOf(page.locator('.work-next-action').first());
             expect(action.y).toBeGreaterThanOrEqual(who.y + who.height - 1);
             expect(Math.abs(action.x - who.x)).toBeLessThanOrEqual(1);
-        }));
+        })
+    );
 
-    it.each(['loading', 'errors'] as const)('Add stakeholder is disabled while %s', (state) =>
+    it.concurrent.each(['loading', 'errors'] as const)('Add stakeholder is disabled while %s', (state) =>
         onPage({ component: 'grid', state, width: 840 }, async (page) => {
             expect(await page.locator('[data-id="add"] button').isDisabled()).toBe(true);
         })
     );
 
-    it('Edit is the bordered main action, Delete a quiet icon after it', () =>
+    it.concurrent('Edit is the bordered main action, Delete a quiet icon after it', () =>
         onPage({ component: 'grid', width: 840 }, async (page) => {
             const row = page.locator('tr[data-row="a01000000000004AAA"]');
             const edit = row.locator('lightning-button.edit button');
@@ -272,14 +278,16 @@ describe('8. small slips', () => {
                 )
             ).toBe(true);
             expect((await boxOf(remove)).x).toBeGreaterThan((await boxOf(edit)).x);
-        }));
+        })
+    );
 
-    it('the quick action shows its heading once', () =>
+    it.concurrent('the quick action shows its heading once', () =>
         onPage({ component: 'quick', width: 390 }, async (page) => {
             expect((await visibleText(page)).split('Assess a stakeholder')).toHaveLength(2);
-        }));
+        })
+    );
 
-    it('the Ctrl+Enter hint shows on a desktop and not on a phone', async () => {
+    it.concurrent('the Ctrl+Enter hint shows on a desktop and not on a phone', async () => {
         await onPage({ component: 'editor', width: 840 }, async (page) => {
             expect(await visibleText(page)).toContain('Ctrl+Enter saves, Esc cancels.');
         });
@@ -288,7 +296,7 @@ describe('8. small slips', () => {
         });
     });
 
-    it('opening a record does not put focus in Name (no keyboard popping up on a phone)', () =>
+    it.concurrent('opening a record does not put focus in Name (no keyboard popping up on a phone)', () =>
         onPage({ component: 'editor', width: 390 }, async (page) => {
             const focused = await page.evaluate(() => {
                 let active: Element | null = document.activeElement;
@@ -296,9 +304,10 @@ describe('8. small slips', () => {
                 return active?.tagName ?? null;
             });
             expect(['BODY', null]).toContain(focused);
-        }));
+        })
+    );
 
-    it('"Leading" gets a positive (green) colour, not a neutral grey', () =>
+    it.concurrent('"Leading" gets a positive (green) colour, not a neutral grey', () =>
         onPage({ component: 'scorecard', width: 840 }, async (page) => {
             await choose(page, 'Win__c', 'Chose us');
             const band = page.locator('[data-id="band"]');
@@ -310,5 +319,6 @@ describe('8. small slips', () => {
             const min = Math.min(r, g, b);
             expect(g).toBe(max);
             expect((max - min) / max).toBeGreaterThan(0.15);
-        }));
+        })
+    );
 });

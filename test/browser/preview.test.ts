@@ -3,7 +3,7 @@
 // matrix), and it refuses parameters it does not know instead of showing something else.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { COMPONENTS, newContext } from './support/previewPage';
+import { COMPONENTS, STATES, newContext, openPreview } from './support/previewPage';
 
 describe('the preview page', () => {
     it('opens from the static build (index.html) with no server and renders a component', async () => {
@@ -60,6 +60,24 @@ describe('the preview page', () => {
             expect(await page.locator('#page-error').innerText()).toBe(`Preview error: ${expected}`);
         } finally {
             await context.close();
+        }
+    });
+
+    // The layout matrix shows the states in turn on one page; each also opens from its own URL.
+    it.concurrent.each(STATES)('opens ?state=%s from its URL with no page error', async (state) => {
+        const opened = await openPreview({ component: 'grid', lang: 'zh-CN', width: 390, state });
+        try {
+            expect(opened.errors).toEqual([]);
+            expect(
+                await opened.page.evaluate(
+                    () =>
+                        (window as unknown as { __preview: { params: { state: string } } }).__preview.params
+                            .state
+                )
+            ).toBe(state);
+            expect(await opened.page.locator('c-stakeholder-grid').count()).toBe(1);
+        } finally {
+            await opened.close();
         }
     });
 });

@@ -1,7 +1,9 @@
-import { LAYOUT_CASES, checkLayout } from './support/layoutMatrix';
+import { STATES } from './support/previewPage';
+import { LAYOUT_GROUPS, matrixPage } from './support/layoutMatrix';
 
-describe('quick: every language × width × state', () => {
-    test.concurrent.each(LAYOUT_CASES)('%s at %i px, state %s', (lang, width, state) =>
-        checkLayout('quick', lang, width, state)
-    );
+describe.each(LAYOUT_GROUPS)('quick in %s at %i px', (lang, width) => {
+    const page = matrixPage('quick', lang, width);
+    beforeAll(() => page.open());
+    afterAll(() => page.close());
+    test.each(STATES)('state %s', (state) => page.check(state));
 });

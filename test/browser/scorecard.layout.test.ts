@@ -1,7 +1,9 @@
-import { LAYOUT_CASES, checkLayout } from './support/layoutMatrix';
+import { STATES } from './support/previewPage';
+import { LAYOUT_GROUPS, matrixPage } from './support/layoutMatrix';
 
-describe('scorecard: every language × width × state', () => {
-    test.concurrent.each(LAYOUT_CASES)('%s at %i px, state %s', (lang, width, state) =>
-        checkLayout('scorecard', lang, width, state)
-    );
+describe.each(LAYOUT_GROUPS)('scorecard in %s at %i px', (lang, width) => {
+    const page = matrixPage('scorecard', lang, width);
+    beforeAll(() => page.open());
+    afterAll(() => page.close());
+    test.each(STATES)('state %s', (state) => page.check(state));
 });

@@ -92,10 +92,21 @@ function sharedContext(width: number): Promise<BrowserContext> {
     return context;
 }
 
+/** A desktop window with the record page column, or a phone whose screen is the container. */
+function viewportFor(width: number): { width: number; height: number } {
+    const phone = width <= PHONE_MAX;
+    return { width: phone ? width : DESKTOP_WINDOW, height: phone ? 844 : 900 };
+}
+
+/** Back to the window size of a fresh page (layoutViolations makes it as tall as the page). */
+export async function resetViewport(page: Page, width: number): Promise<void> {
+    await page.setViewportSize(viewportFor(width));
+}
+
 export async function newContext(width: number): Promise<BrowserContext> {
     const phone = width <= PHONE_MAX;
     return (await sharedBrowser()).newContext({
-        viewport: { width: phone ? width : DESKTOP_WINDOW, height: phone ? 844 : 900 },
+        viewport: viewportFor(width),
         deviceScaleFactor: 1,
         isMobile: phone,
         hasTouch: phone,
