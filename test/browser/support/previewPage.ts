@@ -4,22 +4,16 @@ import * as fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { HOW_TO_GET_A_BROWSER } from '../../../preview/chromium';
 import { inspectLayout, type Violation } from './layoutRules';
+import { STATES, type PreviewState } from '../../../preview/page/states';
+
+export { STATES };
 
 export const COMPONENTS = ['grid', 'editor', 'scorecard', 'quick'] as const;
 export const LANGS = ['en-US', 'zh-CN'] as const;
 export const WIDTHS = [840, 390] as const;
-export const STATES = [
-    'ok',
-    'empty',
-    'loading',
-    'errors',
-    'partial',
-    'saveConflict',
-    'saveFieldErrors'
-] as const;
 export type ComponentName = (typeof COMPONENTS)[number];
 export type Lang = (typeof LANGS)[number];
-export type State = (typeof STATES)[number];
+export type State = PreviewState;
 
 export interface PreviewParams {
     component: ComponentName;

@@ -16,11 +16,9 @@ import { fieldMessagesOf } from 'c/dealControlErrors';
 import { WidthClass, revealSection, watchRootWidth } from 'c/containerWidth';
 import {
     CHECKBOX_FIELDS,
-    DATE_FIELDS,
     FormValue,
     FormValues,
     MAX_LENGTH,
-    TEXT_FIELDS,
     buildSaveRequest,
     conflictingFields,
     localDate,
@@ -196,19 +194,45 @@ export default class StakeholderEditor extends LightningElement {
     // ----- view model -------------------------------------------------------------------------
 
     /** Text, date and checkbox fields by API name, with their value and error for the template. */
-    get f(): Record<string, Record<string, unknown>> {
-        const view: Record<string, Record<string, unknown>> = {};
-        for (const field of [...TEXT_FIELDS, ...DATE_FIELDS, ...CHECKBOX_FIELDS]) {
-            const error = this.fieldErrors[field] ?? null;
-            view[field] = {
-                label: FIELD_LABELS[field],
-                value: this.values[field] ?? '',
-                checked: this.values[field] === true,
-                maxLength: MAX_LENGTH[field],
-                error
-            };
-        }
-        return view;
+    /** A base input's properties (spread onto it): label, value, limits and help. */
+    private inputView(
+        field: string,
+        extra: Record<string, unknown> = {}
+    ): { field: string; props: Record<string, unknown> } {
+        const props: Record<string, unknown> = { label: FIELD_LABELS[field], ...extra };
+        if (CHECKBOX_FIELDS.includes(field)) props.checked = this.values[field] === true;
+        else props.value = this.values[field] ?? '';
+        if (MAX_LENGTH[field]) props.maxLength = MAX_LENGTH[field];
+        return { field, props };
+    }
+
+    get personInputs() {
+        return [this.inputView('Name', { required: true }), this.inputView('Title__c')];
+    }
+
+    get checkboxes() {
+        return CHECKBOX_FIELDS.map((field) => this.inputView(field, { type: 'checkbox' }));
+    }
+
+    get actionInputs() {
+        return [
+            this.inputView('Next_Action__c', { fieldLevelHelp: L.nextActionHelp }),
+            this.inputView('Favored_Vendor__c', { fieldLevelHelp: L.favoredVendorHelp })
+        ];
+    }
+
+    get dateInputs() {
+        return ['Next_Action_Due__c', 'Assessed_On__c'].map((field) =>
+            this.inputView(field, { type: 'date' })
+        );
+    }
+
+    get textAreas() {
+        return [
+            this.inputView('Verification__c', { fieldLevelHelp: L.verificationHelp }),
+            this.inputView('Evidence__c', { fieldLevelHelp: L.evidenceHelp }),
+            this.inputView('Notes__c')
+        ];
     }
 
     get roleField(): Record<string, unknown> {
