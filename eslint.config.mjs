@@ -41,6 +41,12 @@ export default tseslint.config(
         }
     },
     {
+        // Aura controllers are one bare object literal that the framework evaluates, using $A.
+        files: ['force-app/**/aura/**/*.js'],
+        languageOptions: { sourceType: 'script', globals: { ...globals.browser, $A: 'readonly' } },
+        rules: { '@typescript-eslint/no-unused-expressions': 'off' }
+    },
+    {
         files: ['scripts/**/*.ts', 'test/**/*.ts', '*.js', '*.mjs', '*.cjs', 'scripts/**/*.cjs'],
         languageOptions: { globals: { ...globals.node } }
     },

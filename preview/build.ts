@@ -24,7 +24,6 @@ const STUBS: Readonly<Record<string, string>> = {
     'lightning/graphql': 'graphql.ts',
     'lightning/uiRecordApi': 'uiRecordApi.ts',
     'lightning/platformShowToastEvent': 'platformShowToastEvent.ts',
-    'lightning/actions': 'actions.ts',
     '@salesforce/i18n/lang': 'i18nLang.ts',
     '@salesforce/i18n/locale': 'i18nLocale.ts',
     '@salesforce/i18n/timeZone': 'i18nTimeZone.ts',

@@ -42,7 +42,7 @@ export const FIXTURE_SETS = {
         networkError: dealNetworkError,
         conflictError: dealSaveConflict,
         fieldErrors: dealSaveFieldErrors,
-        // As in the editor's conflict test: a colleague lowered 王总's attitude to Neutral.
+        // As in the editor's conflict test: a colleague lowered 王建's attitude to Neutral.
         theirEdit: {
             id: 'a01000000000001AAA',
             fields: { Attitude_To_Us__c: 'Neutral' },

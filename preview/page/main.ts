@@ -91,7 +91,7 @@ async function mount(shown: Shown): Promise<void> {
     const element = createElement(entry.tag, { is: entry.ctor }) as HTMLElement & Record<string, unknown>;
     Object.assign(element, entry.props(context));
     for (const [name, handler] of Object.entries(entry.events ?? {})) {
-        element.addEventListener(name, () => handler(element, context));
+        element.addEventListener(name, (event) => handler(element, context, event));
     }
     stage.append(element);
     // The colleague saves after the page has read the deal (the wire answers after the first render).

@@ -11,6 +11,7 @@ import type { FixtureSetName } from './fixtures';
 import type { PreviewState } from './states';
 import type { DealData, RecordStore } from '../stubs/recordStore';
 import { clickPath, selectOption, waitFor } from './user';
+import { noteClose } from './toast';
 
 export const OPPORTUNITY_ID = '006000000000001AAA';
 
@@ -27,12 +28,15 @@ export interface PreviewComponent {
     /** Public properties, as the record page (or the grid, for the editor) would set them. */
     props(context: MountContext): Record<string, unknown>;
     /** What the container does on the component's events (the editor's host reloads after a conflict). */
-    events?: Record<string, (element: HTMLElement & Record<string, unknown>, context: MountContext) => void>;
+    events?: Record<
+        string,
+        (element: HTMLElement & Record<string, unknown>, context: MountContext, event: Event) => void
+    >;
     /** Steps a rep takes to bring the component into a state. */
     arrange?: Partial<Record<PreviewState, (element: HTMLElement) => Promise<void>>>;
 }
 
-/** The assessment of 王总 (top decision maker), in the shape the grid hands to the editor. */
+/** The assessment of 王建 (top decision maker), in the shape the grid hands to the editor. */
 function assessmentOf(deal: DealData, id: string): Record<string, unknown> | null {
     const edge = deal.uiapi.query.Stakeholder_Assessment__c?.edges.find((e) => e.node.Id === id);
     if (!edge) return null;
@@ -42,7 +46,7 @@ function assessmentOf(deal: DealData, id: string): Record<string, unknown> | nul
     }
     return flat;
 }
-const WANG_ZONG = 'a01000000000001AAA';
+const WANG_JIAN = 'a01000000000001AAA';
 
 async function saveEditor(element: HTMLElement): Promise<void> {
     await waitFor(element, 'lightning-button.save');
@@ -56,8 +60,8 @@ async function rateWinAndSave(element: HTMLElement): Promise<void> {
     await clickPath(element, 'lightning-button[data-id="save"]', 'button');
 }
 
-/** The rep picks 王总 (already on the map) and saves the assessment unchanged. */
-async function assessWangZongAndSave(element: HTMLElement): Promise<void> {
+/** The rep picks 王建 (already on the map) and saves the assessment unchanged. */
+async function assessWangJianAndSave(element: HTMLElement): Promise<void> {
     await waitFor(element, 'select.who option[value="a:a01000000000001AAA"]');
     await selectOption(element, 'select.who', 'a:a01000000000001AAA');
     await saveEditor(element);
@@ -76,11 +80,11 @@ export const COMPONENTS: Readonly<Record<string, PreviewComponent>> = {
         fixtures: 'deal',
         props: ({ state, deal }) => ({
             opportunityId: OPPORTUNITY_ID,
-            record: state === 'empty' ? null : assessmentOf(deal, WANG_ZONG)
+            record: state === 'empty' ? null : assessmentOf(deal, WANG_JIAN)
         }),
         events: {
             conflict: (element, { store }) => {
-                element.record = assessmentOf(store.snapshot(), WANG_ZONG);
+                element.record = assessmentOf(store.snapshot(), WANG_JIAN);
             }
         },
         arrange: {
@@ -102,6 +106,14 @@ export const COMPONENTS: Readonly<Record<string, PreviewComponent>> = {
         ctor: StakeholderQuickAssess,
         fixtures: 'deal',
         props: () => ({ recordId: OPPORTUNITY_ID }),
-        arrange: { saveConflict: assessWangZongAndSave, saveFieldErrors: assessWangZongAndSave }
+        events: {
+            // The Aura action that hosts it closes on this event; the preview notes it.
+            close: (_element, _context, event) =>
+                noteClose(
+                    document.getElementById('toasts')!,
+                    (event as CustomEvent<{ saved?: boolean }>).detail?.saved === true
+                )
+        },
+        arrange: { saveConflict: assessWangJianAndSave, saveFieldErrors: assessWangJianAndSave }
     }
 };

@@ -1,5 +1,4 @@
-// Draws the toasts the components ask for (lightning__showtoast), as the record page would, and
-// notes a quick action's request to close.
+// Draws the toasts the components ask for (lightning__showtoast), as the record page would.
 const VARIANTS = new Set(['success', 'warning', 'error', 'info']);
 
 export function listenForToasts(target: HTMLElement): void {
@@ -29,11 +28,15 @@ export function listenForToasts(target: HTMLElement): void {
         toast.append(body);
         target.append(toast);
     });
-    document.addEventListener('lightning__closeactionscreen', () => {
-        const note = document.createElement('p');
-        note.dataset.preview = 'closed';
-        note.className = 'slds-text-color_weak slds-p-around_x-small';
-        note.textContent = 'The quick action asked to close.';
-        target.append(note);
-    });
+}
+
+/** Notes a quick action's request to close, which its host (the Aura action) would act on. */
+export function noteClose(target: HTMLElement, saved: boolean): void {
+    const note = document.createElement('p');
+    note.dataset.preview = 'closed';
+    note.className = 'slds-text-color_weak slds-p-around_x-small';
+    note.textContent = saved
+        ? 'The quick action saved and asked to close.'
+        : 'The quick action asked to close.';
+    target.append(note);
 }

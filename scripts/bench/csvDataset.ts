@@ -3,24 +3,14 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { PICKLIST_VALUES, STAKEHOLDER_INPUT_FIELDS, SCORECARD_INPUT_FIELDS } from 'c/dealControlModel';
 import { idSuffix } from '../rescore/soql';
+import { seededRandom as random } from '../shared/seededRandom';
 
-/** A fast deterministic generator (mulberry32), so every benchmark run scores the same data. */
-function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let x = Math.imul(a ^ (a >>> 15), 1 | a);
-        x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-        return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
-function id(prefix: string, n: number): string {
+export function id(prefix: string, n: number): string {
     const id15 = prefix + String(n).padStart(12, '0');
     return id15 + idSuffix(id15);
 }
 
-async function writeLines(
+export async function writeLines(
     file: string,
     header: string[],
     rows: (i: number) => string[],

@@ -7,13 +7,13 @@
  * not the script. The poll count, and so the API calls, is the same at any interval.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCsvDataset } from './csvDataset';
+import { MeasuredRun, ROOT, runMeasured } from './measuredRun';
 
-const ROOT = path.resolve(__dirname, '../..');
 const MAIN = path.join(ROOT, 'scripts/rescore/main.ts');
 const PER_SCORECARD = 5;
 /** REST at a million scorecards means 6 M records through 200-record PATCHes: hours, not a benchmark. */
@@ -33,38 +33,8 @@ interface Measure {
     readonly exitCode: number;
 }
 
-function runScript(
-    args: string[],
-    env: NodeJS.ProcessEnv
-): Promise<{ code: number; stdout: string; stderr: string; wall: number; rssKb: number }> {
-    const rssFile = path.join(os.tmpdir(), `rescore-bench-rss-${process.pid}-${Date.now()}`);
-    const started = process.hrtime.bigint();
-    const child = spawn(
-        process.execPath,
-        ['--require', path.join(__dirname, 'rssHook.cjs'), '--import', 'tsx', MAIN, ...args],
-        {
-            cwd: ROOT,
-            env: { ...process.env, ...env, RESCORE_BENCH_RSS_FILE: rssFile },
-            stdio: ['ignore', 'pipe', 'pipe']
-        }
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    return new Promise((resolve) => {
-        child.on('exit', (code) => {
-            const wall = Number(process.hrtime.bigint() - started) / 1e9;
-            let rssKb = 0;
-            try {
-                rssKb = Number(readFileSync(rssFile, 'utf8'));
-                rmSync(rssFile);
-            } catch {
-                // The hook did not run (crash): leave 0 so the table shows it.
-            }
-            resolve({ code: code ?? -1, stdout, stderr, wall, rssKb });
-        });
-    });
+function runScript(args: string[], env: NodeJS.ProcessEnv): Promise<MeasuredRun> {
+    return runMeasured(MAIN, args, env);
 }
 
 async function startOrg(scorecards: number): Promise<{ url: string; accessToken: string; stop: () => void }> {
@@ -95,7 +65,7 @@ async function startOrg(scorecards: number): Promise<{ url: string; accessToken:
     return { url, accessToken, stop: () => child.kill('SIGTERM') };
 }
 
-function measure(mode: string, scorecards: number, run: Awaited<ReturnType<typeof runScript>>): Measure {
+function measure(mode: string, scorecards: number, run: MeasuredRun): Measure {
     let result: Record<string, never> & {
         apiCalls?: number | null;
         apiCallsByKind?: Record<string, number> | null;

@@ -6,8 +6,11 @@ import {
     BANDS,
     C139_ELEMENTS,
     C139_GROUP_LABELS,
+    CAMP,
     EVIDENCE,
     INSIGHTS,
+    LINK_ISSUES,
+    LINK_PICKLISTS,
     Lang,
     MODEL_VERSION,
     STAKEHOLDER_PICKLISTS,
@@ -26,22 +29,33 @@ const HEADINGS = {
         meaning: 'Meaning',
         guidance: 'What to do',
         blank: 'Blank',
-        minScore: 'from score'
+        minScore: 'from score',
+        politicalMap: 'Political map: links between stakeholders',
+        linkIssues: 'Links the model leaves out or reads with a fallback',
+        colon: ': '
     },
     zh: {
-        title: 'Deal Control 评分模型',
-        stakeholder: '干系人评估',
-        scorecard: 'C139 评分卡',
-        bands: '控单等级',
-        insights: '干系人洞察代码',
-        evidence: '证据代码',
+        title: '控单管理评分模型',
+        stakeholder: '五维评估',
+        scorecard: 'C139 记分卡',
+        bands: '控单区间',
+        insights: '五维提示',
+        evidence: '存疑提示',
         value: '取值',
         meaning: '含义',
         guidance: '建议行动',
         blank: '空白',
-        minScore: '起始分数'
+        minScore: '起始得分',
+        politicalMap: '政治派系图：采购决策者之间的关系',
+        linkIssues: '模型忽略或按默认值读取的关系',
+        colon: '：'
     }
 } as const;
+
+/** "label (`api`)", with Chinese brackets in Chinese. */
+function named(label: string, api: string, lang: Lang): string {
+    return lang === 'zh' ? `${label}（\`${api}\`）` : `${label} (\`${api}\`)`;
+}
 
 function cell(text: string): string {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -50,7 +64,7 @@ function cell(text: string): string {
 function describeField(def: PicklistFieldDef, lang: Lang): string[] {
     const h = HEADINGS[lang];
     return [
-        `### ${def.label[lang]} (\`${def.field}\`)`,
+        `### ${named(def.label[lang], def.field, lang)}`,
         '',
         def.help[lang],
         '',
@@ -84,10 +98,20 @@ export function describeModel(lang: Lang): string {
             )
         );
     }
+    lines.push(`## ${h.politicalMap}`, '');
+    for (const def of LINK_PICKLISTS) lines.push(...describeField(def, lang));
+    lines.push(
+        `### ${CAMP.label[lang]} (\`${CAMP.field}\`)`,
+        '',
+        CAMP.help[lang],
+        '',
+        `${h.blank}${h.colon}${CAMP.blankMeans[lang]}`,
+        ''
+    );
     lines.push(`## ${h.bands}`, '', `| # | ${h.value} | ${h.minScore} | ${h.meaning} |`, '|---|---|---|---|');
     for (const b of BANDS)
         lines.push(
-            `| ${b.rank} | ${b.label[lang]} (\`${b.band}\`) | ${b.minScore} | ${cell(b.meaning[lang])} |`
+            `| ${b.rank} | ${named(b.label[lang], b.band, lang)} | ${b.minScore} | ${cell(b.meaning[lang])} |`
         );
     lines.push('', `## ${h.insights}`, '', `| Code | ${h.meaning} | ${h.guidance} |`, '|---|---|---|');
     for (const i of Object.values(INSIGHTS))
@@ -95,6 +119,9 @@ export function describeModel(lang: Lang): string {
     lines.push('', `## ${h.evidence}`, '', `| Code | ${h.meaning} | ${h.guidance} |`, '|---|---|---|');
     for (const e of Object.values(EVIDENCE))
         lines.push(`| \`${e.code}\` | ${cell(e.message[lang])} | ${cell(e.action[lang])} |`);
+    lines.push('', `## ${h.linkIssues}`, '', `| Code | ${h.meaning} | ${h.guidance} |`, '|---|---|---|');
+    for (const i of Object.values(LINK_ISSUES))
+        lines.push(`| \`${i.code}\` | ${cell(i.message[lang])} | ${cell(i.action[lang])} |`);
     return lines.join('\n') + '\n';
 }
 

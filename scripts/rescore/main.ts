@@ -22,7 +22,7 @@ function humanOutput(outcome: RunOutcome, options: RescoreOptions, io: Io): void
     const { summary } = outcome;
     if (outcome.table) {
         io.stdout(
-            `${say(fill(t('Deal Control — C139 control scores (model {v})', 'Deal Control — C139 掌控度得分（模型 {v}）'), { v: summary.modelVersion }))}\n\n`
+            `${say(fill(t('Deal Control — C139 control scores (model {v})', '控单管理——C139 控单得分（模型 {v}）'), { v: summary.modelVersion }))}\n\n`
         );
         io.stdout(`${renderTable(outcome.table, io.width)}\n`);
     }
@@ -80,7 +80,7 @@ function renderSampleFooter(summary: RunOutcome['summary']): string {
         fill(
             t(
                 'Bundled sample data: {s} stakeholder assessments and {c} scorecards scored with the shared model, nothing written.\nOn an org: npm run rescore -- --target-org <alias> (dry run), then add --apply to write. Details: docs/admin-rescore.md',
-                '内置示例数据：使用共享模型为 {s} 条干系人评估和 {c} 张记分卡评分，未写入任何内容。\n连接组织：npm run rescore -- --target-org <别名>（试运行），确认后加 --apply 写入。详见 docs/admin-rescore.md'
+                '内置示例数据：使用共享模型为 {s} 条五维评估和 {c} 张记分卡评分，未写入任何内容。\n连接组织：npm run rescore -- --target-org <别名>（试运行），确认后加 --apply 写入。详见 docs/admin-rescore.md'
             ),
             { s: s.read, c: c.read }
         )

@@ -204,7 +204,7 @@ export function parseOptions(
     if (opportunityIds !== null && since !== null) {
         throw badFlag(
             '--opportunity and --since exclude each other: name the Opportunities, or ask for what changed.',
-            '--opportunity 与 --since 不能同时使用：要么指定商机，要么按变更时间筛选。'
+            '--opportunity 与 --since 不能同时使用：要么指定业务机会，要么按变更时间筛选。'
         );
     }
 
@@ -270,7 +270,7 @@ Output:
   --lang en|zh         language of the messages (default: from LANG)
 
 Exit codes: 0 done, 1 --check found drift, 2 some records failed, 3 could not run.`,
-    `使用共享评分模型重新计算 Deal Control 的派生字段，只写回有变化的部分。
+    `使用共享评分模型重新计算控单管理的派生字段，只写回有变化的部分。
 
 用法：npm run rescore -- [参数]
 
@@ -285,8 +285,8 @@ Exit codes: 0 done, 1 --check found drift, 2 some records failed, 3 could not ru
   （默认）              试运行：读取、评分、列出将要修改的内容，不写入
   --apply              写入有变化的派生字段
   --check              审计：任何已存派生值与模型不符时退出码为 1
-  --opportunity <Id,…> 只处理这些商机
-  --since <ISO|last>   只处理此后有记录变更的商机（"last"：此组织上一次成功运行的时间，
+  --opportunity <Id,…> 只处理这些业务机会
+  --since <ISO|last>   只处理此后有记录变更的业务机会（"last"：此组织上一次成功运行的时间，
                        保存在 --state-dir，默认 .rescore-state）
 
 传输与限额：

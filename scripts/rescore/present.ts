@@ -69,10 +69,10 @@ export interface TableRow {
 export function renderTable(rows: readonly TableRow[], width: number): string {
     const nameWidth = Math.min(44, Math.max(...rows.map((r) => displayWidth(r.opportunity)), 12));
     const heads = [
-        say(t('Opportunity', '商机')),
+        say(t('Opportunity', '业务机会')),
         say(t('Score', '得分')),
-        say(t('Band', '等级')),
-        say(t('Evidence findings', '证据检查'))
+        say(t('Band', '控单区间')),
+        say(t('Evidence findings', '存疑提示'))
     ];
     const bandWidth = Math.max(...BANDS.map((b) => displayWidth(say(b.label))), displayWidth(heads[2]));
     const findingsIndent = nameWidth + 2 + 5 + 2 + bandWidth + 2;
@@ -91,7 +91,7 @@ export function renderTable(rows: readonly TableRow[], width: number): string {
         const names = wrap(row.opportunity, nameWidth);
         const findings: string[] =
             row.findings.length === 0
-                ? [say(t('none: the map supports every claim', '无：干系人地图支持所有判断'))]
+                ? [say(t('none: the map supports every claim', '无：多维汇总印证了所有判断'))]
                 : [];
         for (const finding of row.findings) {
             findings.push(...hanging('• ', '  ', say(finding.message), findingsWidth));
@@ -110,7 +110,7 @@ export function renderTable(rows: readonly TableRow[], width: number): string {
 }
 
 const OBJECT_LABEL: Readonly<Record<RescoreObject, ReturnType<typeof t>>> = {
-    [STAKEHOLDER_OBJECT]: t('Stakeholder assessments', '干系人评估'),
+    [STAKEHOLDER_OBJECT]: t('Stakeholder assessments', '五维评估'),
     [SCORECARD_OBJECT]: t('C139 scorecards', 'C139 记分卡')
 };
 
@@ -157,7 +157,7 @@ export function renderSummary(view: SummaryView): string {
         lines.push(line);
     }
     const bands = BANDS.map((b) => `${say(b.label)} ${view.bands[b.band]}`).join(' · ');
-    lines.push(say(fill(t('Scorecards by band: {bands}', '记分卡等级分布：{bands}'), { bands })));
+    lines.push(say(fill(t('Scorecards by band: {bands}', '记分卡的控单区间分布：{bands}'), { bands })));
     const fields = Object.entries(view.changesByField)
         .sort((a, b) => b[1] - a[1])
         .map(([f, n]) => `${f} ${n}`)

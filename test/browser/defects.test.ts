@@ -84,7 +84,7 @@ describe('3. grid: the position badges stay in their cell, clear of the Influenc
     );
 });
 
-describe('4. grid on a phone: compact cards, the summary and "Work on next" first, "Whole committee" once', () => {
+describe('4. grid on a phone: compact cards, the summary and "Work on next" first, the summary named once', () => {
     it.concurrent.each(LANGS)('%s', (lang) =>
         onPage({ component: 'grid', lang, width: 390 }, async (page) => {
             const summary = await boxOf(page.locator('.summary'));
@@ -98,7 +98,7 @@ describe('4. grid on a phone: compact cards, the summary and "Work on next" firs
             for (const card of cards) expect((await boxOf(card)).height).toBeLessThan(260);
             expect((await boxOf(page.locator('c-stakeholder-grid'))).height).toBeLessThan(3000);
             const text = await visibleText(page);
-            const title = lang === 'en-US' ? 'Whole committee' : '整个决策链';
+            const title = lang === 'en-US' ? 'The committee at a glance' : '全体采购决策者概览';
             expect(text.split(title)).toHaveLength(2);
             // Details on tap.
             const details = page.locator('li.person-card.assessment details').first();

@@ -43,7 +43,7 @@ describe('the editor', () => {
     it.concurrent('saves and says so in a success toast', async () => {
         const { page, close } = await openPreview({ component: 'editor', width: 840 });
         try {
-            await typeInto(page, 'Next_Action__c', '请王总在选型会上发言');
+            await typeInto(page, 'Next_Action__c', '请王建在选型会上发言');
             await page.locator('lightning-button.save button').click();
             const toast = toasts(page).first();
             await toast.waitFor();
@@ -66,7 +66,7 @@ describe('the editor', () => {
                     ).__preview.store.log
             );
             expect(saved).toHaveLength(1);
-            expect(saved[0].input.fields.Next_Action__c).toBe('请王总在选型会上发言');
+            expect(saved[0].input.fields.Next_Action__c).toBe('请王建在选型会上发言');
             expect(saved[0].options).toEqual({ ifUnmodifiedSince: '2026-03-02T01:15:00.000Z' });
         } finally {
             await close();
@@ -78,7 +78,7 @@ describe('the grid and the editor together', () => {
     it.concurrent(
         'on a conflict shows both versions and loses nothing typed; the second save goes through and the grid shows it',
         async () => {
-            // A colleague changed 王总 (attitude Neutral) after this page loaded.
+            // A colleague changed 王建 (attitude Neutral) after this page loaded.
             const { page, errors, close } = await openPreview({
                 component: 'grid',
                 state: 'saveConflict',
@@ -89,7 +89,7 @@ describe('the grid and the editor together', () => {
                 await row.locator('lightning-button.edit button').click();
                 const editor = page.locator('tr.editor-row c-stakeholder-editor');
                 await editor.waitFor();
-                await typeInto(page, 'Next_Action__c', '王总确认其为我方指导者', 'tr.editor-row');
+                await typeInto(page, 'Next_Action__c', '王建确认其为我方指导者', 'tr.editor-row');
                 await choose(page, 'Attitude_To_Us__c', 'Mentor');
                 await editor.locator('lightning-button.save button').click();
 
@@ -103,7 +103,7 @@ describe('the grid and the editor together', () => {
                 );
                 // Nothing typed is lost.
                 expect(await inputOf(page, 'Next_Action__c', 'tr.editor-row').inputValue()).toBe(
-                    '王总确认其为我方指导者'
+                    '王建确认其为我方指导者'
                 );
                 expect(await choiceInput(page, 'Attitude_To_Us__c', 'Mentor').isChecked()).toBe(true);
 
@@ -152,16 +152,16 @@ describe('the grid and the editor together', () => {
         const { page, close } = await openPreview({ component: 'grid', width: 840 });
         try {
             const names = () => page.locator('tr.assessment .name').allInnerTexts();
-            expect(await names()).toEqual(['仇经理', '王乘', '王总', '李总', '王经理', '张工']);
+            expect(await names()).toEqual(['仇明', '王乘', '王建', '李静', '王丽', '张涛']);
             const support = page.locator('button.sort[data-key="support"]');
             await support.focus();
             await page.keyboard.press('Enter');
-            expect(await names()).toEqual(['张工', '仇经理', '王总', '李总', '王经理', '王乘']);
+            expect(await names()).toEqual(['张涛', '仇明', '王建', '李静', '王丽', '王乘']);
             expect(
                 await page.locator('th:has(button.sort[data-key="support"])').getAttribute('aria-sort')
             ).toBe('ascending');
             await page.keyboard.press('Space');
-            expect(await names()).toEqual(['李总', '王经理', '王总', '仇经理', '张工', '王乘']);
+            expect(await names()).toEqual(['李静', '王丽', '王建', '仇明', '张涛', '王乘']);
             expect(
                 await page.locator('th:has(button.sort[data-key="support"])').getAttribute('aria-sort')
             ).toBe('descending');

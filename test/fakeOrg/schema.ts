@@ -1,9 +1,10 @@
 import { PICKLIST_VALUES } from 'c/dealControlModel';
 
 /**
- * The org's schema as the fake knows it: the three objects of the fixed field list (docs in
- * /work/notes/fields.md, contract v1) with the types, lengths and precisions that drive SOQL type
- * checks and the same per-field validation Salesforce applies on update.
+ * The org's schema as the fake knows it: the objects of the fixed field list (contract v1.1, the political
+ * map's links included; see docs/method.md and force-app/main/default/objects) and the control snapshots
+ * of Part E, with the types, lengths and precisions that drive SOQL type checks and the same per-field
+ * validation Salesforce applies on update.
  */
 
 export type FieldType =
@@ -49,12 +50,16 @@ export interface ObjectDef {
 export const OPPORTUNITY = 'Opportunity';
 export const STAKEHOLDER = 'Stakeholder_Assessment__c';
 export const SCORECARD = 'C139_Scorecard__c';
+export const STAKEHOLDER_LINK = 'Stakeholder_Link__c';
+export const SNAPSHOT = 'Control_Snapshot__c';
 
 /** Invented, stable prefixes for the custom objects; Opportunity's and Contact's are Salesforce's. */
 export const KEY_PREFIXES: Readonly<Record<string, string>> = {
     [OPPORTUNITY]: '006',
     [STAKEHOLDER]: 'a01',
     [SCORECARD]: 'a02',
+    [STAKEHOLDER_LINK]: 'a03',
+    [SNAPSHOT]: 'a04',
     Contact: '003'
 };
 
@@ -123,12 +128,17 @@ const STAGES = [
 ];
 
 /** The standard stage picklist and each stage's default probability (not restricted in Salesforce). */
-export const OPPORTUNITY_STAGES: ReadonlyArray<{ stage: string; probability: number; closed: boolean }> =
-    STAGES.map((stage, i) => ({
-        stage,
-        probability: [10, 10, 20, 50, 60, 70, 75, 90, 100, 0][i],
-        closed: stage.startsWith('Closed')
-    }));
+export const OPPORTUNITY_STAGES: ReadonlyArray<{
+    stage: string;
+    probability: number;
+    closed: boolean;
+    won: boolean;
+}> = STAGES.map((stage, i) => ({
+    stage,
+    probability: [10, 10, 20, 50, 60, 70, 75, 90, 100, 0][i],
+    closed: stage.startsWith('Closed'),
+    won: stage === 'Closed Won'
+}));
 
 const opportunity = objectDef(OPPORTUNITY, 'Opportunity', [
     ...systemFields(text(120)),
@@ -137,6 +147,7 @@ const opportunity = objectDef(OPPORTUNITY, 'Opportunity', [
     field('Amount', { type: 'currency', precision: 18, scale: 2 }),
     field('CloseDate', { type: 'date', label: 'Close Date' }),
     field('IsClosed', readOnly({ type: 'boolean', label: 'Closed' })),
+    field('IsWon', readOnly({ type: 'boolean', label: 'Won' })),
     // Roll-ups and formulas for reports: calculated by the platform, never written through the API.
     field('C139_Scorecard_Count__c', num(18, 0, false)),
     field('C139_Control_Score__c', num(3, 0, false)),
@@ -166,6 +177,7 @@ const stakeholder = objectDef(STAKEHOLDER, 'Stakeholder Assessment', [
     field('Decision_Focus__c', restrictedMulti(S, 'Decision_Focus__c')),
     field('Contact_Closeness__c', restricted(S, 'Contact_Closeness__c')),
     field('Attitude_To_Us__c', restricted(S, 'Attitude_To_Us__c')),
+    field('Camp__c', text(40)),
     field('Top_Decision_Maker__c', { type: 'boolean' }),
     field('Decision_Body_Member__c', { type: 'boolean' }),
     field('Favored_Vendor__c', text(80)),
@@ -220,8 +232,43 @@ const scorecard = objectDef(SCORECARD, 'C139 Scorecard', [
     field('Scored_At__c', { type: 'datetime' })
 ]);
 
+const L = STAKEHOLDER_LINK;
+const stakeholderLink = objectDef(STAKEHOLDER_LINK, 'Stakeholder Link', [
+    // Name is an auto-number (LINK-000001): the platform assigns it.
+    ...systemFields(readOnly({ type: 'string', length: 80, label: 'Link number' })),
+    field('Opportunity__c', readOnly({ type: 'reference', referencePrefix: KEY_PREFIXES[OPPORTUNITY] })),
+    field('From_Stakeholder__c', { type: 'reference', referencePrefix: KEY_PREFIXES[STAKEHOLDER] }),
+    field('To_Stakeholder__c', { type: 'reference', referencePrefix: KEY_PREFIXES[STAKEHOLDER] }),
+    field('Link_Type__c', restricted(L, 'Link_Type__c')),
+    field('Strength__c', restricted(L, 'Strength__c')),
+    field('Evidence__c', longText(32768)),
+    // Kept by a before-save flow in the org.
+    field('Link_Key__c', text(80))
+]);
+
+/** MODEL.md Part E: one record per open deal per day, copies of the scorecard and the Opportunity. */
+const snapshot = objectDef(SNAPSHOT, 'Control Snapshot', [
+    ...systemFields(readOnly({ type: 'string', length: 80, label: 'Snapshot number' })),
+    field('Opportunity__c', readOnly({ type: 'reference', referencePrefix: KEY_PREFIXES[OPPORTUNITY] })),
+    field('Snapshot_Key__c', text(40)),
+    field('Snapshot_Date__c', { type: 'date' }),
+    field('Control_Score__c', num(3, 0)),
+    field('Control_Band__c', text(20)),
+    field('Band_Rank__c', num(1, 0)),
+    field('Coach_Factor__c', num(3, 2)),
+    field('Warning_Count__c', num(2, 0)),
+    field('Model_Version__c', text(40)),
+    field('Stage_Name__c', text(40)),
+    field('Probability__c', { type: 'percent', precision: 3, scale: 0 }),
+    field('Amount__c', { type: 'currency', precision: 16, scale: 2 }),
+    field('Close_Date__c', { type: 'date' }),
+    field('Forecast_Category__c', text(40)),
+    // Formula: calculated by the store on every save.
+    field('Days_To_Close__c', num(18, 0, false))
+]);
+
 export const OBJECTS: ReadonlyMap<string, ObjectDef> = new Map(
-    [opportunity, stakeholder, scorecard].map((o) => [o.name, o])
+    [opportunity, stakeholder, scorecard, stakeholderLink, snapshot].map((o) => [o.name, o])
 );
 
 const OBJECTS_BY_LOWER_NAME = new Map([...OBJECTS.values()].map((o) => [o.name.toLowerCase(), o]));

@@ -1,8 +1,16 @@
 import { FakeClock } from './clock';
-import { autoNumberName } from './names';
+import { autoNumberName, snapshotAutoNumberName } from './names';
 import { addSyntheticData } from './synthetic';
 import { makeId, sequenceOf, to18 } from './ids';
-import { OBJECTS, OPPORTUNITY, OPPORTUNITY_STAGES, ObjectDef, SCORECARD, objectNamed } from './schema';
+import {
+    OBJECTS,
+    OPPORTUNITY,
+    OPPORTUNITY_STAGES,
+    ObjectDef,
+    SCORECARD,
+    SNAPSHOT,
+    objectNamed
+} from './schema';
 import { FieldValue, SObjectRecord, canonicalDateTime, isValidDate } from './values';
 
 /**
@@ -146,6 +154,7 @@ export class FakeStore {
         for (const f of table.def.fields.values()) record[f.name] = f.type === 'boolean' ? false : null;
         record.Id = table.idOf(seq);
         if (table.def.name === SCORECARD) record.Name = autoNumberName(seq);
+        if (table.def.name === SNAPSHOT) record.Name = snapshotAutoNumberName(seq);
         record.CreatedDate = now;
         record.LastModifiedDate = now;
         record.SystemModstamp = now;
@@ -216,7 +225,17 @@ export function deriveSystemFields(def: ObjectDef, record: SObjectRecord): void 
     if (def.name === OPPORTUNITY) {
         const stage = OPPORTUNITY_STAGES.find((s) => s.stage === record.StageName);
         record.IsClosed = stage?.closed ?? false;
+        record.IsWon = stage?.won ?? false;
     }
+    if (def.name === SNAPSHOT)
+        record.Days_To_Close__c = daysBetween(record.Snapshot_Date__c, record.Close_Date__c);
+}
+
+/** Close_Date__c − Snapshot_Date__c in days, blank when either is blank (the formula's BlankAsBlank). */
+function daysBetween(from: FieldValue | undefined, to: FieldValue | undefined): number | null {
+    if (typeof from !== 'string' || typeof to !== 'string' || !isValidDate(from) || !isValidDate(to))
+        return null;
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 function normalizeFields(def: ObjectDef, raw: Record<string, unknown>, ignored: string[]): SObjectRecord {

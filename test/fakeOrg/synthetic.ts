@@ -49,7 +49,13 @@ const OPPORTUNITY_BASE_FIELDS = new Set([
     'IsDeleted'
 ]);
 const ROLLUP_FIELDS = [...OBJECTS.get(OPPORTUNITY)!.fields.values()]
-    .filter((f) => !f.updateable && !OPPORTUNITY_BASE_FIELDS.has(f.name) && f.name !== 'IsClosed')
+    .filter(
+        (f) =>
+            !f.updateable &&
+            !OPPORTUNITY_BASE_FIELDS.has(f.name) &&
+            f.name !== 'IsClosed' &&
+            f.name !== 'IsWon'
+    )
     .map((f) => f.name);
 
 type Rng = (salt: number) => number;
@@ -195,7 +201,8 @@ export function addSyntheticData(store: FakeStore, options: SyntheticOptions): S
             Probability: stage.probability,
             Amount: Math.round(rng(2) * 1000000),
             CloseDate: `2027-${String(1 + Math.floor(rng(3) * 12)).padStart(2, '0')}-15`,
-            IsClosed: stage.closed
+            IsClosed: stage.closed,
+            IsWon: stage.won
         };
         // Roll-ups and formulas: not calculated by the fake (see README).
         for (const name of ROLLUP_FIELDS) record[name] = null;

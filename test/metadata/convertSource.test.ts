@@ -80,7 +80,12 @@ describe('sf project convert source', () => {
     it('writes a package.xml with the data model, access and translations', () => {
         const members = packageMembers();
         expect(members.get('CustomObject')).toEqual(
-            expect.arrayContaining(['C139_Scorecard__c', 'Stakeholder_Assessment__c'])
+            expect.arrayContaining([
+                'C139_Scorecard__c',
+                'Control_Snapshot__c',
+                'Stakeholder_Assessment__c',
+                'Stakeholder_Link__c'
+            ])
         );
         expect(members.get('PermissionSet')).toEqual([
             'Deal_Control_Admin',
@@ -88,22 +93,37 @@ describe('sf project convert source', () => {
             'Deal_Control_Rep'
         ]);
         expect(members.get('Translations')).toEqual(['zh_CN']);
+        // The phone path (an Aura quick action) and the two key flows (one scorecard per deal, no
+        // duplicate political-map link) deploy with the rest.
+        expect(members.get('AuraDefinitionBundle')).toEqual(['stakeholderQuickAssessAction']);
+        expect(members.get('Flow')).toEqual([
+            'C139_Scorecard_Set_Opportunity_Key',
+            'Stakeholder_Link_Set_Key'
+        ]);
+        expect(members.get('QuickAction')).toEqual(['Opportunity.Assess_Stakeholder']);
         expect(members.get('CustomObjectTranslation')).toEqual(
             expect.arrayContaining([
                 'C139_Scorecard__c-zh_CN',
+                'Control_Snapshot__c-zh_CN',
                 'Opportunity-zh_CN',
-                'Stakeholder_Assessment__c-zh_CN'
+                'Stakeholder_Assessment__c-zh_CN',
+                'Stakeholder_Link__c-zh_CN'
             ])
         );
         const fields = customFields().map((f) => `${f.object}.${f.name}`);
         expect(members.get('CustomField')).toEqual(expect.arrayContaining(fields));
     });
 
-    it('merges the decomposed fields back into each object file', () => {
-        const object = readXml(path.join(outDir, 'objects', 'Stakeholder_Assessment__c.object'));
-        const expected = customFields().filter((f) => f.object === 'Stakeholder_Assessment__c').length;
-        expect(childrenNamed(object, 'fields')).toHaveLength(expected);
-    });
+    it.each(['Stakeholder_Assessment__c', 'Control_Snapshot__c'])(
+        'merges the decomposed fields, list views and rules back into %s',
+        (name) => {
+            const object = readXml(path.join(outDir, 'objects', `${name}.object`));
+            const expected = customFields().filter((f) => f.object === name).length;
+            expect(childrenNamed(object, 'fields')).toHaveLength(expected);
+            expect(childrenNamed(object, 'listViews').length).toBeGreaterThan(0);
+            expect(childrenNamed(object, 'validationRules').length).toBeGreaterThan(0);
+        }
+    );
 
     it('ships every component with its compiled JavaScript and no TypeScript', () => {
         const bundles = listFiles(path.join(forceAppDir, 'main', 'default', 'lwc'), (f) =>
@@ -114,5 +134,14 @@ describe('sf project convert source', () => {
             expect(fs.existsSync(path.join(outDir, 'lwc', bundle, `${bundle}.js`))).toBe(true);
         }
         expect(listFiles(path.join(outDir, 'lwc'), (f) => f.endsWith('.ts'))).toEqual([]);
+    });
+
+    it('ships the Aura quick action with its markup and controller', () => {
+        const bundle = path.join(outDir, 'aura', 'stakeholderQuickAssessAction');
+        expect(fs.readdirSync(bundle).sort()).toEqual([
+            'stakeholderQuickAssessAction.cmp',
+            'stakeholderQuickAssessAction.cmp-meta.xml',
+            'stakeholderQuickAssessActionController.js'
+        ]);
     });
 });

@@ -2,16 +2,18 @@
 // order, with the model's English labels; their zh_CN translations are the model's Chinese labels.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PICKLIST_FIELDS, PICKLIST_VALUES } from 'c/dealControlModel';
+import { PICKLIST_FIELDS, PICKLIST_VALUES, awaitsMetadata } from 'c/dealControlModel';
 import { customFields, fieldsByObject } from './support/catalog';
 import { defaultDir } from './support/repo';
 import { childText, childrenNamed, readXml } from './support/xml';
 
-const MODEL_OBJECTS = ['Stakeholder_Assessment__c', 'C139_Scorecard__c'];
+const MODEL_OBJECTS = ['Stakeholder_Assessment__c', 'C139_Scorecard__c', 'Stakeholder_Link__c'];
 const fields = fieldsByObject();
+// Picklists of contract v1.1 whose metadata is still to come are checked by awaitingMetadata.test.ts.
+const DEPLOYED = PICKLIST_FIELDS.filter((d) => !awaitsMetadata(d.object, d.field));
 
 describe('picklist values: metadata equals the model', () => {
-    it.each(PICKLIST_FIELDS.map((d) => [`${d.object}.${d.field}`, d]))('%s', (key, def) => {
+    it.each(DEPLOYED.map((d) => [`${d.object}.${d.field}`, d]))('%s', (key, def) => {
         const field = fields.get(def.object)?.get(def.field);
         expect(field).toBeDefined();
         expect(field!.type).toBe(def.multiSelect ? 'MultiselectPicklist' : 'Picklist');
@@ -31,10 +33,10 @@ describe('picklist values: metadata equals the model', () => {
             .filter((f) => MODEL_OBJECTS.includes(f.object) && /Picklist$/.test(f.type))
             .map((f) => `${f.object}.${f.name}`)
             .sort();
-        expect(inMetadata).toEqual(Object.keys(PICKLIST_VALUES).sort());
+        expect(inMetadata).toEqual(DEPLOYED.map((d) => `${d.object}.${d.field}`).sort());
     });
 
-    it.each(PICKLIST_FIELDS.map((d) => [`${d.object}.${d.field}`, d]))(
+    it.each(DEPLOYED.map((d) => [`${d.object}.${d.field}`, d]))(
         '%s is translated to the model Chinese labels',
         (_key, def) => {
             const file = path.join(

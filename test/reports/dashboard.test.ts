@@ -23,6 +23,7 @@ const CHART_TYPES = [
     'BarGrouped',
     'Column',
     'ColumnStacked',
+    'ColumnStacked100',
     'ColumnGrouped',
     'Funnel',
     'Line',
@@ -51,6 +52,24 @@ it('shows the band funnel, score by owner, the over-forecast list and the covera
             ['Column', 'Deal_Control/Deals_Without_Coach'],
             ['Column', 'Deal_Control/Key_People_Without_Contact'],
             ['Column', 'Deal_Control/Stale_Assessments']
+        ])
+    );
+});
+
+it('shows the control score trend and the win rate by band of the snapshots (issue 12)', () => {
+    const uses = dashboard.components.map((c) => [c.componentType, c.report, c.groupingColumns]);
+    expect(uses).toEqual(
+        expect.arrayContaining([
+            [
+                'Line',
+                'Deal_Control/Control_Score_Trend',
+                ['Opportunity.Control_Snapshots__r$Snapshot_Date__c']
+            ],
+            [
+                'ColumnStacked100',
+                'Deal_Control/Win_Rate_by_Band_30_Days',
+                ['Opportunity.Control_Snapshots__r$Band_Rank__c', 'Opportunity$IsWon']
+            ]
         ])
     );
 });

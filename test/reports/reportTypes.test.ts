@@ -1,4 +1,5 @@
 import {
+    INPUT_FIELDS,
     SCORECARD_DERIVED_FIELDS,
     SCORECARD_INPUT_FIELDS,
     STAKEHOLDER_DERIVED_FIELDS,
@@ -28,6 +29,20 @@ const EXPECTED = [
         name: 'Opportunities_with_Stakeholder_Assessments',
         relationship: 'Stakeholder_Assessments__r',
         child: 'Stakeholder_Assessment__c',
+        outerJoin: false
+    },
+    {
+        name: 'Opportunities_with_Stakeholder_Links',
+        relationship: 'Stakeholder_Links__r',
+        child: 'Stakeholder_Link__c',
+        // One row per line of the political map; a deal without links has nothing to show here.
+        outerJoin: false
+    },
+    {
+        // MODEL.md Part E: a row per snapshot; only deals that have snapshots.
+        name: 'Opportunities_with_Control_Snapshots',
+        relationship: 'Control_Snapshots__r',
+        child: 'Control_Snapshot__c',
         outerJoin: false
     }
 ];
@@ -118,6 +133,33 @@ describe('what the report types leave out', () => {
         expect(childFields).not.toContain('Notes__c');
         const scorecards = reportTypes.get('Opportunities_with_C139_Scorecards')!;
         expect(scorecards.columns.map((c) => c.field)).not.toContain('Notes__c');
+        const links = reportTypes.get('Opportunities_with_Stakeholder_Links')!;
+        const linkFields = links.columns.filter((c) => c.table !== 'Opportunity').map((c) => c.field);
+        expect(
+            linkFields.filter((f) => /(^|\.)(Evidence|Notes|Verification|Next_Action)__c$/.test(f))
+        ).toEqual([]);
+        // The duplicate check key is plumbing, not something to report on.
+        expect(linkFields).not.toContain('Link_Key__c');
+    });
+
+    it('shows each link with both people: who they are, where they stand and their camp', () => {
+        const links = reportTypes.get('Opportunities_with_Stakeholder_Links')!;
+        const linkFields = links.columns.filter((c) => c.table !== 'Opportunity').map((c) => c.field);
+        expect(linkFields).toEqual(expect.arrayContaining([...INPUT_FIELDS.Stakeholder_Link__c]));
+        for (const end of ['From_Stakeholder__c', 'To_Stakeholder__c']) {
+            for (const field of [
+                'Title__c',
+                'Role__c',
+                'Top_Decision_Maker__c',
+                'Decision_Body_Member__c',
+                'Influence__c',
+                'Attitude_To_Us__c',
+                'Camp__c',
+                'Insight_Codes__c'
+            ]) {
+                expect(linkFields).toContain(`${end}.${field}`);
+            }
+        }
     });
 
     it('exposes every model input and derived field of both child objects', () => {
@@ -133,6 +175,33 @@ describe('what the report types leave out', () => {
         expect(scorecardFields).toEqual(expect.arrayContaining([...SCORECARD_DERIVED_FIELDS]));
         expect(stakeholderFields).toEqual(expect.arrayContaining([...STAKEHOLDER_INPUT_FIELDS]));
         expect(stakeholderFields).toEqual(expect.arrayContaining([...STAKEHOLDER_DERIVED_FIELDS]));
+    });
+});
+
+describe('the snapshot report type', () => {
+    it('exposes every snapshot field and the outcome of the deal (closed, won, final close date)', () => {
+        const type = reportTypes.get('Opportunities_with_Control_Snapshots')!;
+        for (const field of [
+            'Snapshot_Date__c',
+            'Control_Score__c',
+            'Control_Band__c',
+            'Band_Rank__c',
+            'Coach_Factor__c',
+            'Warning_Count__c',
+            'Model_Version__c',
+            'Stage_Name__c',
+            'Probability__c',
+            'Amount__c',
+            'Close_Date__c',
+            'Forecast_Category__c',
+            'Days_To_Close__c'
+        ]) {
+            expect(type.reportColumns).toContain(`Opportunity.Control_Snapshots__r$${field}`);
+        }
+        for (const field of ['IsClosed', 'IsWon', 'CloseDate'])
+            expect(type.reportColumns).toContain(`Opportunity$${field}`);
+        // The key is plumbing (Opportunity Id and date), not something to report on.
+        expect(type.reportColumns).not.toContain('Opportunity.Control_Snapshots__r$Snapshot_Key__c');
     });
 });
 

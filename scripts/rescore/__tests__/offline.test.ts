@@ -188,7 +188,7 @@ describe('sample data (the README main-job command)', () => {
 
     it('prints Chinese with --lang zh', async () => {
         const { stdout } = await run(['--lang', 'zh']);
-        expect(stdout).toContain('商机');
+        expect(stdout).toContain('业务机会');
         expect(stdout).toContain('内置示例数据');
     });
 

@@ -7,7 +7,7 @@ afterEach(() => setLang('en'));
 describe('terminal text', () => {
     it('counts a Chinese character as two columns', () => {
         expect(displayWidth('abc')).toBe(3);
-        expect(displayWidth('商机')).toBe(4);
+        expect(displayWidth('业务机会')).toBe(8);
         expect(displayWidth('ERP 选型')).toBe(8);
     });
 
@@ -15,7 +15,7 @@ describe('terminal text', () => {
         const lines = wrap('Win is claimed, but no top decision maker is on the stakeholder map.', 20);
         expect(lines.join(' ')).toBe('Win is claimed, but no top decision maker is on the stakeholder map.');
         for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(20);
-        for (const line of wrap('声称"赢"，但干系人地图中没有最高决策者。', 10))
+        for (const line of wrap('声称“赢”，但多维汇总中没有最高决策者。', 10))
             expect(displayWidth(line)).toBeLessThanOrEqual(10);
     });
 });
@@ -42,7 +42,7 @@ describe('the sample table', () => {
     it('speaks Chinese when asked', () => {
         setLang('zh');
         const text = renderTable(rows, 120);
-        expect(text).toContain('商机');
+        expect(text).toContain('业务机会');
         expect(text).toContain('掌控');
         expect(text).toContain(EVIDENCE.WIN_WITHOUT_TOP_DM.message.zh.slice(0, 8));
     });

@@ -44,6 +44,46 @@ describe('FakeStore', () => {
         expect(store.get('Stakeholder_Assessment__c', sh)!.Top_Decision_Maker__c).toBe(false);
     });
 
+    it('derives IsWon from the stage, as the platform does on every save', () => {
+        const store = new FakeStore();
+        const [won, lost, open] = store.insert('Opportunity', [
+            { Name: 'W', StageName: 'Closed Won' },
+            { Name: 'L', StageName: 'Closed Lost' },
+            { Name: 'O', StageName: 'Negotiation/Review' }
+        ]);
+        expect(
+            [won, lost, open].map((id) => [
+                store.get('Opportunity', id)!.IsClosed,
+                store.get('Opportunity', id)!.IsWon
+            ])
+        ).toEqual([
+            [true, true],
+            [true, false],
+            [false, false]
+        ]);
+        store.update('Opportunity', open, { StageName: 'Closed Won' });
+        expect(store.get('Opportunity', open)!.IsWon).toBe(true);
+    });
+
+    it('keeps control snapshots (a04) with an auto-number name and Days_To_Close__c from their two dates', () => {
+        const store = new FakeStore();
+        const [opp] = store.insert('Opportunity', [{ Name: 'A', StageName: 'Prospecting' }]);
+        const [snap, undated] = store.insert('Control_Snapshot__c', [
+            {
+                Opportunity__c: opp,
+                Snapshot_Date__c: '2026-02-20',
+                Close_Date__c: '2026-03-31',
+                Control_Score__c: 55
+            },
+            { Opportunity__c: opp, Close_Date__c: '2026-03-31' }
+        ]);
+        expect(snap.slice(0, 3)).toBe('a04');
+        const record = store.get('Control_Snapshot__c', snap)!;
+        // 8 days left in February 2026 plus 31 in March.
+        expect([record.Name, record.Days_To_Close__c]).toEqual(['SNAP-0000000001', 39]);
+        expect(store.get('Control_Snapshot__c', undated)!.Days_To_Close__c).toBeNull();
+    });
+
     it('accepts multi-select arrays, 15-character references and Date objects', () => {
         const store = new FakeStore();
         const [opp] = store.insert('Opportunity', [{ Name: 'A' }]);

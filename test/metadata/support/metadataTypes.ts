@@ -25,6 +25,8 @@ export const SUFFIX_TO_TYPE: Readonly<Record<string, string>> = {
     '.translation-meta.xml': 'Translations',
     '.labels-meta.xml': 'CustomLabels',
     '.js-meta.xml': 'LightningComponentBundle',
+    '.cmp-meta.xml': 'AuraDefinitionBundle',
+    '.flow-meta.xml': 'Flow',
     '.quickAction-meta.xml': 'QuickAction',
     '.flexipage-meta.xml': 'FlexiPage',
     '.reportType-meta.xml': 'ReportType',

@@ -5,8 +5,6 @@ export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const forceAppDir = path.join(repoRoot, 'force-app');
 export const defaultDir = path.join(forceAppDir, 'main', 'default');
 export const dataDir = path.join(repoRoot, 'data');
-/** The Metadata API schema lives beside the repository (never copied into it): see TOOLCHAIN.md. */
-export const wsdlPath = path.resolve(repoRoot, '..', 'shared', 'salesforce', 'metadata-v66.wsdl');
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.sf', '.sfdx', 'coverage']);
 

@@ -106,6 +106,14 @@ export interface ReportColumnDef {
     readonly aggregateTypes: readonly string[];
 }
 
+/** The chart a report draws above its rows. */
+export interface ReportChartDef {
+    readonly chartType: string;
+    readonly groupingColumn?: string;
+    readonly secondaryGroupingColumn?: string;
+    readonly summaries: readonly { aggregate?: string; column: string }[];
+}
+
 export interface ReportDef {
     /** `Deal_Control/<DeveloperName>`, as dashboards refer to it. */
     readonly fullName: string;
@@ -125,6 +133,7 @@ export interface ReportDef {
     readonly sortColumn?: string;
     readonly timeFrameColumn?: string;
     readonly timeFrameInterval?: string;
+    readonly chart?: ReportChartDef;
 }
 
 function filterItems(node: XmlNode, where: string): ReportFilterItem[] {
@@ -147,6 +156,7 @@ export function readReport(path: string, folder: string): ReportDef {
     const root = readMetadataRoot(path, 'Report');
     const filter = children(root, 'filter')[0];
     const timeFrame = children(root, 'timeFrameFilter')[0];
+    const chart = children(root, 'chart')[0];
     const developerName = basename(path).replace('.report-meta.xml', '');
     return {
         fullName: `${folder}/${developerName}`,
@@ -173,7 +183,19 @@ export function readReport(path: string, folder: string): ReportDef {
         })),
         sortColumn: textOf(root, 'sortColumn'),
         timeFrameColumn: timeFrame === undefined ? undefined : textOf(timeFrame, 'dateColumn'),
-        timeFrameInterval: timeFrame === undefined ? undefined : textOf(timeFrame, 'interval')
+        timeFrameInterval: timeFrame === undefined ? undefined : textOf(timeFrame, 'interval'),
+        chart:
+            chart === undefined
+                ? undefined
+                : {
+                      chartType: requiredText(chart, 'chartType', path),
+                      groupingColumn: textOf(chart, 'groupingColumn'),
+                      secondaryGroupingColumn: textOf(chart, 'secondaryGroupingColumn'),
+                      summaries: children(chart, 'chartSummaries').map((c) => ({
+                          aggregate: textOf(c, 'aggregate'),
+                          column: requiredText(c, 'column', path)
+                      }))
+                  }
     };
 }
 

@@ -1,14 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BANDS, scoreScorecard, scoreStakeholder } from 'c/dealControlModel';
+import { BANDS, PoliticalMap, buildPoliticalMap, scoreScorecard, scoreStakeholder } from 'c/dealControlModel';
 import { CustomFieldDef, REPO_ROOT, ReportTypeDef, readCustomField } from './metadata';
 import { FieldValue, RecordValues, ReportRow, matchesItem } from './reportFilter';
-import { resolveField, resolveTable } from './schema';
+import { lookupTargetOf, resolveField, resolveTable } from './schema';
 
 /**
  * The sample data of data/ (sf data import tree plan format) as an org would hold it after import:
- * derived fields scored by the model as the components and the rescore script write them, Opportunity
- * roll-ups computed from their field metadata, and the two formula fields of the field list.
+ * derived fields scored by the model (with each deal's political map, as the components and the
+ * rescore script write them), Opportunity roll-ups computed from their field metadata, and the
+ * formula fields of the field list.
  */
 
 export const DATA_DIR = join(REPO_ROOT, 'data');
@@ -122,21 +123,54 @@ export function loadSampleOrg(today: string): SampleOrg {
     const scoredAt = `${today}T00:00:00.000Z`;
     const assessments = records.get('Stakeholder_Assessment__c') ?? [];
     const scorecards = records.get('C139_Scorecard__c') ?? [];
+    const links = records.get('Stakeholder_Link__c') ?? [];
     const opportunities = records.get('Opportunity') ?? [];
     const accounts = new Map((records.get('Account') ?? []).map((a) => [a.Id, a]));
 
+    const stakeholdersOf = (opportunityId: FieldValue) =>
+        assessments.filter((a) => a.Opportunity__c === opportunityId);
+    const maps = new Map<FieldValue, PoliticalMap>(
+        opportunities.map((o) => [
+            o.Id,
+            buildPoliticalMap(
+                stakeholdersOf(o.Id),
+                links.filter((l) => l.Opportunity__c === o.Id),
+                { opportunityId: String(o.Id) }
+            )
+        ])
+    );
     for (const assessment of assessments) {
-        Object.assign(assessment, scoreStakeholder(assessment, { scoredAt }).derived, {
+        const map = maps.get(assessment.Opportunity__c);
+        Object.assign(assessment, scoreStakeholder(assessment, { scoredAt }, map).derived, {
             LastModifiedDate: scoredAt
         });
     }
     scorecards.forEach((scorecard, index) => {
-        const map = assessments.filter((a) => a.Opportunity__c === scorecard.Opportunity__c);
-        Object.assign(scorecard, scoreScorecard(scorecard, map, { scoredAt }).derived, {
-            Name: `C139-${String(index + 1).padStart(6, '0')}`,
+        const map = maps.get(scorecard.Opportunity__c);
+        Object.assign(
+            scorecard,
+            scoreScorecard(scorecard, stakeholdersOf(scorecard.Opportunity__c), { scoredAt }, map).derived,
+            {
+                Name: `C139-${String(index + 1).padStart(6, '0')}`,
+                LastModifiedDate: scoredAt
+            }
+        );
+    });
+    links.forEach((link, index) => {
+        Object.assign(link, {
+            Name: `LINK-${String(index + 1).padStart(6, '0')}`,
             LastModifiedDate: scoredAt
         });
     });
+
+    // The snapshot formula, as the field list defines it (Close_Date__c − Snapshot_Date__c, in days).
+    for (const snapshot of records.get('Control_Snapshot__c') ?? []) {
+        const [from, to] = [snapshot.Snapshot_Date__c, snapshot.Close_Date__c];
+        snapshot.Days_To_Close__c =
+            typeof from === 'string' && typeof to === 'string'
+                ? (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000
+                : null;
+    }
 
     const rollUps = opportunityRollUps();
     for (const opportunity of opportunities) {
@@ -173,6 +207,15 @@ export function loadSampleOrg(today: string): SampleOrg {
             const account = accounts.get(String(record.AccountId));
             if (field === 'Account') return account?.Name ?? null;
             if (field.startsWith('Account.')) return account?.[field.slice('Account.'.length)] ?? null;
+        }
+        const dot = field.indexOf('.');
+        if (dot > 0 && field.slice(0, dot).endsWith('__c')) {
+            // A field of the record a custom lookup points at (`From_Stakeholder__c.Attitude_To_Us__c`).
+            const lookup = field.slice(0, dot);
+            const target = lookupTargetOf(object, lookup);
+            if (target === undefined) throw new Error(`${object}.${lookup} is not a lookup`);
+            const parent = (records.get(target) ?? []).find((r) => r.Id === record[lookup]);
+            return valueOf(target, parent, field.slice(dot + 1));
         }
         return record[field] ?? null;
     }

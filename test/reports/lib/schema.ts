@@ -87,6 +87,18 @@ const CUSTOM_KIND: Readonly<Record<string, FieldKind>> = {
     MasterDetail: 'lookup'
 };
 
+/**
+ * The object a report type reaches through a lookup of `object`: a standard one (`Account` on
+ * Opportunity) or a custom lookup or master-detail field (`From_Stakeholder__c` on a link).
+ */
+export function lookupTargetOf(object: string, lookup: string): string | undefined {
+    if (!lookup.endsWith('__c')) return STANDARD_LOOKUP_TARGETS[object]?.[lookup];
+    const def = readCustomField(object, lookup);
+    return def !== undefined && (def.type === 'Lookup' || def.type === 'MasterDetail')
+        ? def.referenceTo
+        : undefined;
+}
+
 export interface ResolvedField {
     readonly object: string;
     readonly field: string;
@@ -100,9 +112,8 @@ export function resolveField(object: string, field: string): ResolvedField | str
     const dot = field.indexOf('.');
     if (dot > 0) {
         const lookup = field.slice(0, dot);
-        const target = STANDARD_LOOKUP_TARGETS[object]?.[lookup];
-        if (target === undefined)
-            return `${object} has no standard lookup ${lookup} that a report type can follow`;
+        const target = lookupTargetOf(object, lookup);
+        if (target === undefined) return `${object} has no lookup ${lookup} that a report type can follow`;
         return resolveField(target, field.slice(dot + 1));
     }
     if (field.endsWith('__c')) {

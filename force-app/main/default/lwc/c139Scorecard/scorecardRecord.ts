@@ -4,12 +4,11 @@ export const SCORECARD_OBJECT_API_NAME = 'C139_Scorecard__c';
 export const COACH_STAKEHOLDER_FIELD = 'Coach_Stakeholder__c';
 export const NOTES_FIELD = 'Notes__c';
 
-/** Everything a rep edits on the scorecard: the 14 C139 elements, the coach's assessment, notes. */
-export const EDITABLE_FIELDS: readonly string[] = [
-    ...SCORECARD_INPUT_FIELDS,
-    COACH_STAKEHOLDER_FIELD,
-    NOTES_FIELD
-];
+/**
+ * Everything a rep edits on the scorecard: the model's inputs (the 14 C139 elements and, since
+ * contract v1.1, the coach's assessment COACH_STAKEHOLDER_FIELD), and notes.
+ */
+export const EDITABLE_FIELDS: readonly string[] = [...SCORECARD_INPUT_FIELDS, NOTES_FIELD];
 
 /** A rep's values for the editable fields; null means blank ("not yet known" for an element). */
 export type ScorecardValues = Record<string, string | null>;

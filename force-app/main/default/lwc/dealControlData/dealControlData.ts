@@ -9,7 +9,7 @@ import {
     STAKEHOLDER_INPUT_FIELDS
 } from 'c/dealControlModel';
 
-/** Assessment fields the components read, besides Id and LastModifiedDate (fields.md). */
+/** Assessment fields the components read, besides Id and LastModifiedDate (contract v1). */
 export const ASSESSMENT_FIELDS: readonly string[] = [
     'Name',
     'Opportunity__c',
@@ -26,13 +26,13 @@ export const ASSESSMENT_FIELDS: readonly string[] = [
     ...STAKEHOLDER_DERIVED_FIELDS
 ];
 
-/** Scorecard fields the components read, besides Id and LastModifiedDate (fields.md). */
+/** Scorecard fields the components read, besides Id and LastModifiedDate (contract v1). */
 export const SCORECARD_FIELDS: readonly string[] = [
     'Name',
     'Opportunity__c',
     'Opportunity_Key__c',
+    // The model's inputs include the coach's assessment (Coach_Stakeholder__c) since contract v1.1.
     ...SCORECARD_INPUT_FIELDS,
-    'Coach_Stakeholder__c',
     'Notes__c',
     ...SCORECARD_DERIVED_FIELDS
 ];
@@ -112,6 +112,9 @@ export const DEAL_QUERY = gql`
                                 value
                             }
                             Attitude_To_Us__c {
+                                value
+                            }
+                            Camp__c {
                                 value
                             }
                             Favored_Vendor__c {

@@ -1,3 +1,4 @@
+import { POLITICAL_EVIDENCE, PoliticalEvidenceCode } from './politicalFindings';
 import { NEGATIVE_ATTITUDES, NormalizedStakeholder, SUPPORTIVE_ATTITUDES } from './stakeholderScoring';
 import { LocalizedText, t } from './text';
 
@@ -9,7 +10,8 @@ export type EvidenceCode =
     | 'MAJORITY_UNSUPPORTED'
     | 'WIN_CONTRADICTED'
     | 'WIN_UNSUPPORTED'
-    | 'WIN_WITHOUT_TOP_DM';
+    | 'WIN_WITHOUT_TOP_DM'
+    | PoliticalEvidenceCode;
 
 export interface EvidenceDef {
     readonly code: EvidenceCode;
@@ -34,11 +36,11 @@ export const EVIDENCE: Readonly<Record<EvidenceCode, EvidenceDef>> = Object.free
         claimField: 'Win__c',
         message: t(
             'Win is claimed, but no top decision maker is on the stakeholder map.',
-            '声称"赢"，但干系人地图中没有最高决策者。'
+            '声称“赢”，但多维汇总中没有最高决策者。'
         ),
         action: t(
             'Identify the top decision maker and assess them; until then Win can only be unknown.',
-            '找出最高决策者并完成评估；在此之前"赢"只能是不清楚。'
+            '找出最高决策者并完成评估；在此之前“赢”只能是不清楚。'
         )
     },
     WIN_CONTRADICTED: {
@@ -46,11 +48,11 @@ export const EVIDENCE: Readonly<Record<EvidenceCode, EvidenceDef>> = Object.free
         claimField: 'Win__c',
         message: t(
             'Win is claimed, but a top decision maker is a non-supporter or opponent on the map.',
-            '声称"赢"，但地图中有最高决策者是非支持者或反对者。'
+            '声称“赢”，但多维汇总中有最高决策者是非支持者或反对者。'
         ),
         action: t(
             "Reconcile the two: re-check the top decision maker's attitude with your coach, or lower Win.",
-            '二者必须一致：与教练重新核实最高决策者的态度，或下调"赢"。'
+            '二者必须一致：与教练重新核实最高决策者的态度，或下调“赢”。'
         )
     },
     WIN_UNSUPPORTED: {
@@ -58,11 +60,11 @@ export const EVIDENCE: Readonly<Record<EvidenceCode, EvidenceDef>> = Object.free
         claimField: 'Win__c',
         message: t(
             'Win is Yes, but a top decision maker is neutral or of unknown attitude.',
-            '"赢"为是，但有最高决策者态度中立或不明。'
+            '“赢”为是，但有最高决策者态度中立或不明。'
         ),
         action: t(
             'Get a visible sign of commitment from the top decision maker, or rate Win as Leaning.',
-            '取得最高决策者明确的支持表态，否则将"赢"改为倾向。'
+            '取得最高决策者明确的支持表态，否则将“赢”改为倾向。'
         )
     },
     MAJORITY_UNSUPPORTED: {
@@ -70,7 +72,7 @@ export const EVIDENCE: Readonly<Record<EvidenceCode, EvidenceDef>> = Object.free
         claimField: 'First_Majority_Choose__c',
         message: t(
             'Majority claimed, but no more than half of the decision body supports us on the map.',
-            '声称多数人选定我们，但地图中支持我们的决策机构成员不超过一半。'
+            '声称多数人选定我们，但多维汇总中支持我们的决策机构成员不超过一半。'
         ),
         action: t(
             'Mark decision-body members and their attitudes, then work on the neutral ones.',
@@ -82,11 +84,11 @@ export const EVIDENCE: Readonly<Record<EvidenceCode, EvidenceDef>> = Object.free
         claimField: 'Coach__c',
         message: t(
             'A coach is claimed, but nobody on the map is a Mentor.',
-            '声称有教练，但地图中没有指导者。'
+            '声称有教练，但多维汇总中没有指导者。'
         ),
         action: t(
             'Record the coach as a Mentor on the map, or lower the coach rating.',
-            '在地图中把教练记为指导者，或下调教练评级。'
+            '在多维汇总中把教练记为指导者，或下调教练评级。'
         )
     },
     COACH_NOT_IN_BODY: {
@@ -94,7 +96,7 @@ export const EVIDENCE: Readonly<Record<EvidenceCode, EvidenceDef>> = Object.free
         claimField: 'Coach__c',
         message: t(
             'The coach is said to sit in the decision body, but no Mentor on the map is a body member.',
-            '声称教练在决策机构内，但地图中没有指导者是决策机构成员。'
+            '声称教练在决策机构内，但多维汇总中没有指导者是决策机构成员。'
         ),
         action: t(
             'Mark the mentor as a decision-body member, or rate the coach as Confirmed.',
@@ -106,7 +108,7 @@ export const EVIDENCE: Readonly<Record<EvidenceCode, EvidenceDef>> = Object.free
         claimField: 'Clear_Decision_Body__c',
         message: t(
             'The decision body is rated Clear, but the map has no body members or some lack attitude or influence.',
-            '决策机构评为清楚，但地图中没有决策机构成员，或有成员缺少态度或影响力。'
+            '决策机构评为清楚，但多维汇总中没有决策机构成员，或有成员缺少态度或影响力。'
         ),
         action: t(
             'Fill in attitude and influence for every decision-body member.',
@@ -118,13 +120,14 @@ export const EVIDENCE: Readonly<Record<EvidenceCode, EvidenceDef>> = Object.free
         claimField: 'Clear_Decision_Criteria__c',
         message: t(
             'Decision points are rated Clear, but the map has no body members or some lack a decision focus.',
-            '决策点评为清楚，但地图中没有决策机构成员，或有成员缺少决策关注点。'
+            '决策点评为清楚，但多维汇总中没有决策机构成员，或有成员缺少决策关注点。'
         ),
         action: t(
             'Record the decision focus of every decision-body member.',
             '记录每位决策机构成员的决策关注点。'
         )
-    }
+    },
+    ...POLITICAL_EVIDENCE
 });
 
 function isSupportive(s: NormalizedStakeholder): boolean {

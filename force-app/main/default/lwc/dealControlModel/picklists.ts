@@ -2,7 +2,9 @@ import { LocalizedText } from './text';
 
 export const STAKEHOLDER_OBJECT = 'Stakeholder_Assessment__c';
 export const SCORECARD_OBJECT = 'C139_Scorecard__c';
-export type ModelObject = typeof STAKEHOLDER_OBJECT | typeof SCORECARD_OBJECT;
+export const STAKEHOLDER_LINK_OBJECT = 'Stakeholder_Link__c';
+export type ModelObject =
+    typeof STAKEHOLDER_OBJECT | typeof SCORECARD_OBJECT | typeof STAKEHOLDER_LINK_OBJECT;
 
 /** One value of a restricted picklist: its API name is the stored value. */
 export interface PicklistValueDef {
@@ -25,6 +27,15 @@ export interface PicklistFieldDef {
     /** What a blank value means for this field. */
     readonly blankMeans: LocalizedText;
     readonly values: readonly PicklistValueDef[];
+}
+
+export function picklistValue(
+    apiName: string,
+    label: LocalizedText,
+    description: LocalizedText,
+    guidance: LocalizedText
+): PicklistValueDef {
+    return Object.freeze({ value: apiName, label, description, guidance });
 }
 
 export function valuesOf(def: PicklistFieldDef): string[] {

@@ -20,19 +20,19 @@ export const C139_GROUP_LABELS: Readonly<Record<C139Group, LocalizedText>> = Obj
 export const C139_GROUP_PURPOSE: Readonly<Record<C139Group, LocalizedText>> = Object.freeze({
     Coach: t(
         'A reliable coach confirms the other answers, so the score can be trusted.',
-        '由可靠的教练确认其他各项，分数才可信。'
+        '由可靠的教练确认其他各项，得分才可信。'
     ),
     Win: t(
         'Win marks the deal: where the top decision maker stands.',
-        '"赢"标志着项目结果：最高决策者的立场。'
+        '“赢”标志着业务机会的结果：最高决策者的立场。'
     ),
     First: t(
         'First is the threshold to success: how the decision body rates us.',
-        '"第一"是成功的门槛：决策机构对我们的评价。'
+        '“第一”是成功的门槛：决策机构对我们的评价。'
     ),
     Clear: t(
         'Clear lets us judge the direction early: how well we know the deal.',
-        '"清楚"让我们及早判断方向：我们对项目的了解程度。'
+        '“清楚”让我们及早判断方向：我们对业务机会的了解程度。'
     )
 });
 
@@ -96,7 +96,7 @@ function firstElement(
         position,
         label,
         help,
-        blankMeans: t('Counts as No: scores 0.', '视为"否"：计 0 分。'),
+        blankMeans: t('Counts as No: scores 0.', '视为“否”：计 0 分。'),
         values: [
             v('No', t('No', '否'), t('Not true today.', '目前并非如此。'), howToWin),
             v(
@@ -108,7 +108,7 @@ function firstElement(
             v(
                 'Yes',
                 t('Yes', '是'),
-                t('True, and the stakeholder map shows it.', '成立，并且干系人地图可以印证。'),
+                t('True, and the stakeholder map shows it.', '成立，并且多维汇总可以印证。'),
                 t('Keep it so: watch for competitor moves.', '保持住：留意竞争对手的动作。')
             )
         ]
@@ -124,7 +124,7 @@ export const COACH: C139ElementDef = Object.freeze({
     label: t('Coach', '教练'),
     help: t(
         'Has a high-quality coach (a Mentor on the stakeholder map) confirmed every C139 item? The coach factor scales the whole score.',
-        '是否有高质量的教练（干系人地图中的指导者）确认了 C139 的每一项？教练系数会按比例调整总分。'
+        '是否有高质量的教练（多维汇总中的指导者）确认了 C139 的每一项？教练系数会按比例调整总分。'
     ),
     blankMeans: t('Counts as no coach (factor 0.5).', '视为没有教练（系数 0.5）。'),
     values: [
@@ -133,11 +133,11 @@ export const COACH: C139ElementDef = Object.freeze({
             t('No coach', '没有教练'),
             t(
                 'Nobody inside confirms our view of the deal (factor 0.5).',
-                '客户内部没有人确认我们对项目的判断（系数 0.5）。'
+                '客户内部没有人确认我们对业务机会的判断（系数 0.5）。'
             ),
             t(
-                'Find a Mentor: someone who wants us to win and shares inside information.',
-                '寻找指导者：希望我们赢并愿意分享内部信息的人。'
+                'Find a Mentor: someone who wants us to win and gives honest feedback and guidance.',
+                '寻找指导者：希望我们赢、愿意给出坦诚反馈和指导的人。'
             )
         ),
         v(
@@ -179,7 +179,7 @@ export const WIN: C139ElementDef = Object.freeze({
     label: t('Top decision maker chooses us', '最高决策者选定我们'),
     help: t(
         'Has the top decision maker chosen us, or do they actively help us plan and run the deal? Against vetoes the deal.',
-        '最高决策者是否选定我们，或主动协助我们策划、实施项目获取过程？"反对"一票否决。'
+        '最高决策者是否选定我们，或主动协助我们规划、推进这个业务机会？“反对”一票否决。'
     ),
     blankMeans: t('Unknown: scores 0.', '不清楚：计 0 分。'),
     values: [
@@ -188,11 +188,11 @@ export const WIN: C139ElementDef = Object.freeze({
             t('Against us', '反对我们'),
             t(
                 'The top decision maker votes against us: the deal is basically lost (score capped at 10).',
-                '最高决策者反对我们：项目基本失去（分数封顶 10 分）。'
+                '最高决策者反对我们：业务机会基本丢单（得分封顶 10 分）。'
             ),
             t(
                 "Decide with your manager whether to change the top decision maker's view or to qualify out.",
-                '与经理商定：是设法改变最高决策者的看法，还是放弃该项目。'
+                '与经理商定：是设法改变最高决策者的看法，还是放弃这个业务机会。'
             )
         ),
         v(
@@ -202,14 +202,17 @@ export const WIN: C139ElementDef = Object.freeze({
                 'The top decision maker leans to us but has not committed.',
                 '最高决策者倾向我们，但尚未表态。'
             ),
-            t('Learn what would make them commit, and meet it.', '弄清什么能让其表态，并予以满足。')
+            t(
+                "Ask what the top decision maker still needs to see before deciding (proof, references, terms) and answer it on the merits, within the customer's process.",
+                '了解最高决策者做出决定前还需要看到什么（验证、案例、商务条款），并在客户的流程内以实力回应。'
+            )
         ),
         v(
             'Yes',
             t('Chose us', '已选定我们'),
             t(
                 'The top decision maker has chosen us or actively helps us: the deal is basically won.',
-                '最高决策者已选定或主动协助我们：项目基本拿下。'
+                '最高决策者已选定或主动协助我们：业务机会基本拿下。'
             ),
             t(
                 "Protect the position: keep the top decision maker's backing visible to the decision body.",
@@ -239,7 +242,7 @@ export const FIRST_ELEMENTS: readonly C139ElementDef[] = [
         t('Key people actively help us', '关键人主动协助我们'),
         t(
             'Do key people of the decision body actively help us plan and run the deal?',
-            '决策机构的关键人是否主动协助我们策划、推进项目？'
+            '决策机构的关键人是否主动协助我们规划、推进这个业务机会？'
         ),
         t(
             'Turn Supporters into Mentors: ask for advice on the next step.',
@@ -265,7 +268,7 @@ export const CLEAR_ELEMENTS: readonly C139ElementDef[] = [
         t('Our sales process and milestones', '我们的推进流程和关键节点'),
         t(
             'Do we know our own process and milestones for deals like this and for this one?',
-            '是否清楚同类项目及本项目中我方的推进流程和关键节点？'
+            '是否清楚同类业务机会及本业务机会中我方的推进流程和关键节点？'
         ),
         t('Write down the next milestones and who owns each.', '写下后续关键节点及负责人。')
     ),
@@ -287,7 +290,7 @@ export const CLEAR_ELEMENTS: readonly C139ElementDef[] = [
             "Do we know the customer's organisation, its main members and what resonates with each?",
             '是否清楚客户的组织结构、主要成员及各自的共鸣点？'
         ),
-        t('Complete the stakeholder map for every main member.', '为每位主要成员完成干系人评估。')
+        t('Complete the stakeholder map for every main member.', '为每位主要成员完成五维评估。')
     ),
     clearElement(
         4,
@@ -299,7 +302,7 @@ export const CLEAR_ELEMENTS: readonly C139ElementDef[] = [
         ),
         t(
             'Mark decision-body members on the map and fill their influence and attitude.',
-            '在地图中标出决策机构成员，并填写其影响力和态度。'
+            '在多维汇总中标出决策机构成员，并填写其影响力和态度。'
         )
     ),
     clearElement(
@@ -343,7 +346,10 @@ export const CLEAR_ELEMENTS: readonly C139ElementDef[] = [
             "Do we know each vendor's activities and SWOT, and how the customer sees them?",
             '是否清楚各厂商的推进活动和 SWOT，以及客户如何看待？'
         ),
-        t('Ask your coach how the customer rates each vendor.', '向教练了解客户如何评价各厂商。')
+        t(
+            "Build each vendor's SWOT from public information and the customer's open feedback; never ask for other vendors' bids or internal scores.",
+            '根据公开信息和客户公开的反馈梳理各厂商的 SWOT；绝不索取其他厂商的报价或内部评分。'
+        )
     ),
     clearElement(
         9,
@@ -351,7 +357,7 @@ export const CLEAR_ELEMENTS: readonly C139ElementDef[] = [
         t('Key success factors and risks', '关键成功要素与风险'),
         t(
             'Do we know the key success factors and the risks of this deal?',
-            '是否清楚本项目的关键成功要素和风险？'
+            '是否清楚本业务机会的关键成功要素和风险？'
         ),
         t(
             'Write the top three factors and risks, and an action for each.',

@@ -1,5 +1,7 @@
 import { EVIDENCE, EvidenceDef, EvidenceFacts, evidenceCodesOf, evidenceFactsOf } from './evidence';
 import { InputIssue, RawRecord, joinCodes, readPicklist, readText } from './normalize';
+import { politicalEvidenceCodesOf } from './politicalEvidence';
+import { PoliticalMap } from './politicalMap';
 import { CLEAR_ELEMENTS, COACH, FIRST_ELEMENTS, WIN } from './scorecardElements';
 import { NormalizedStakeholder, ScoringOptions, asNormalizedStakeholder } from './stakeholderScoring';
 import { LocalizedText, t } from './text';
@@ -25,7 +27,7 @@ export const BANDS: readonly BandDef[] = [
         label: t('Controlled', '掌控'),
         meaning: t(
             'We control the deal: the top decision maker chose us and a confirmed coach agrees.',
-            '我们掌控项目：最高决策者已选定我们，且经教练确认。'
+            '我们掌控业务机会：最高决策者已选定我们，且经教练确认。'
         )
     },
     {
@@ -40,7 +42,7 @@ export const BANDS: readonly BandDef[] = [
         rank: 3,
         minScore: 40,
         label: t('Contested', '胶着'),
-        meaning: t('Nobody controls the deal yet.', '尚无人掌控项目。')
+        meaning: t('Nobody controls the deal yet.', '尚无人掌控业务机会。')
     },
     {
         band: 'Behind',
@@ -53,10 +55,10 @@ export const BANDS: readonly BandDef[] = [
         band: 'Losing',
         rank: 1,
         minScore: 0,
-        label: t('Losing', '将输'),
+        label: t('Losing', '基本丢单'),
         meaning: t(
             'The deal is slipping away, or the top decision maker is against us.',
-            '项目正在失去，或最高决策者反对我们。'
+            '业务机会正在丢失，或最高决策者反对我们。'
         )
     }
 ];
@@ -88,6 +90,8 @@ export interface NormalizedScorecard {
     readonly opportunityId: string | null;
     /** Every C139 element's field mapped to its model value, or null when blank or unknown. */
     readonly values: Readonly<Record<string, string | null>>;
+    /** Coach_Stakeholder__c (read since contract v1.1): the coach's assessment, or null. */
+    readonly coachStakeholderId: string | null;
     readonly issues: readonly InputIssue[];
 }
 
@@ -135,11 +139,20 @@ export interface ScorecardScore {
 
 const ALL_ELEMENTS = [COACH, WIN, ...FIRST_ELEMENTS, ...CLEAR_ELEMENTS];
 
+/** The scorecard's link to the coach's assessment (contract v1.1 reads it for COACH_NO_ACCESS). */
+export const COACH_STAKEHOLDER_FIELD = 'Coach_Stakeholder__c';
+
 export function normalizeScorecard(record: RawRecord): NormalizedScorecard {
     const issues: InputIssue[] = [];
     const values: Record<string, string | null> = {};
     for (const element of ALL_ELEMENTS) values[element.field] = readPicklist(record, element, issues);
-    return { id: readText(record, 'Id'), opportunityId: readText(record, 'Opportunity__c'), values, issues };
+    return {
+        id: readText(record, 'Id'),
+        opportunityId: readText(record, 'Opportunity__c'),
+        values,
+        coachStakeholderId: readText(record, COACH_STAKEHOLDER_FIELD),
+        issues
+    };
 }
 
 /** Integer control score: P2 × F / 54 rounded half up, with P2 = 2 × points and F = coach factor × 100. */
@@ -156,13 +169,16 @@ function passesControlledGate(win: string | null, coach: string | null): boolean
 }
 
 /**
- * Scores a C139 scorecard (contract v1) with the Opportunity's stakeholder assessments as evidence.
- * The map may be raw records, normalized stakeholders, or EvidenceFacts folded from them.
+ * Scores a C139 scorecard (contract v1.1) with the Opportunity's stakeholder assessments as evidence.
+ * The stakeholders may be raw records, normalized stakeholders, or EvidenceFacts folded from them.
+ * The political map (buildPoliticalMap of the same stakeholders and the Opportunity's links) adds
+ * the link-based codes; without it the result is v1's.
  */
 export function scoreScorecard(
     record: RawRecord,
     stakeholders: ReadonlyArray<RawRecord | NormalizedStakeholder> | EvidenceFacts,
-    options: ScoringOptions
+    options: ScoringOptions,
+    map?: PoliticalMap
 ): ScorecardScore {
     const scorecard = normalizeScorecard(record);
     const facts = Array.isArray(stakeholders)
@@ -202,6 +218,10 @@ export function scoreScorecard(
         },
         facts
     );
+    codes.push(
+        ...politicalEvidenceCodesOf({ coach, win, coachStakeholderId: scorecard.coachStakeholderId }, map)
+    );
+    codes.sort();
 
     return {
         scorecard,

@@ -47,16 +47,16 @@ export const ROLE: PicklistFieldDef = Object.freeze({
             ),
             t(
                 'Tie the project to the business results the general manager is measured on.',
-                '把项目与总经理被考核的经营结果联系起来。'
+                '把本次采购与总经理被考核的经营结果联系起来。'
             )
         ),
         value(
             'VP_In_Charge',
             t('VP in charge', '分管副总'),
-            t('The executive who owns this project.', '分管本项目的副总。'),
+            t('The executive who owns this purchase.', '分管本次采购的副总。'),
             t(
-                'Help the VP in charge look good in front of the top decision maker; learn their decision points.',
-                '帮助分管副总在最高决策者面前有所建树；弄清其决策点。'
+                'Help the VP in charge build a case the top decision maker will trust; learn their decision points.',
+                '帮助分管副总形成能让最高决策者信服的论证；弄清其决策点。'
             )
         ),
         value(
@@ -73,8 +73,8 @@ export const ROLE: PicklistFieldDef = Object.freeze({
             t('Head of IT', '信息化主管'),
             t('Leads IT; often runs the selection.', '负责信息化，常常主导选型。'),
             t(
-                'Prove technical fit with references and demos; make the selection process look sound.',
-                '用案例和演示证明技术匹配；让选型过程显得规范。'
+                'Prove technical fit with references and demos; respect the selection process they run and answer every requirement in full.',
+                '用案例和演示证明技术匹配；尊重其主导的选型流程，完整回应每一项需求。'
             )
         ),
         value(
@@ -97,8 +97,11 @@ export const ROLE: PicklistFieldDef = Object.freeze({
         ),
         value(
             'Procurement',
-            t('Procurement', '采购'),
-            t('Runs the purchasing process and contract terms.', '负责采购流程和合同条款。'),
+            t('Procurement', '采购部门负责人'),
+            t(
+                'Heads the purchasing department: runs the purchasing process and contract terms.',
+                '客户采购部门的负责人：主管采购流程和合同条款。'
+            ),
             t(
                 'Learn the procurement steps and dates early; follow the rules to the letter.',
                 '尽早弄清采购步骤和时间点；严格遵守规则。'
@@ -112,8 +115,8 @@ export const ROLE: PicklistFieldDef = Object.freeze({
                 '外部顾问，例如编写需求或评分标准的咨询公司。'
             ),
             t(
-                'Understand their method and scoring criteria; give them material they can use fairly.',
-                '理解其方法和评分标准；提供他们可以公正使用的材料。'
+                'Learn their method and the published evaluation criteria; give them complete, accurate material through the official channel, and never try to shape the criteria or the scoring.',
+                '了解其方法和已公布的评审标准；通过正式渠道提供完整、准确的材料，绝不试图左右评审标准或评分。'
             )
         ),
         value(
@@ -154,7 +157,7 @@ export const INFLUENCE: PicklistFieldDef = Object.freeze({
             t('Is listened to; shapes the options.', '意见会被听取，能影响备选方案。'),
             t(
                 'Keep them informed and find what they need from the project.',
-                '保持沟通，弄清其对项目的诉求。'
+                '保持沟通，弄清其对本次采购的诉求。'
             )
         ),
         value(
@@ -171,12 +174,12 @@ const NEED_VALUES: readonly PicklistValueDef[] = [
         'Physiological',
         t('Physiological', '生理需求'),
         t(
-            'Looks for personal gain from the project; seen more in junior roles, but not only there.',
-            '希望从项目中得到个人好处；常见于较低职位，但不限于此。'
+            'Looks for personal gain from the purchase; seen more in junior roles, but not only there.',
+            '希望从本次采购中得到个人好处；常见于较低职位，但不限于此。'
         ),
         t(
-            'Offer legitimate value only: product merit, useful information, fair treatment, and only what your compliance policy allows. Never offer gifts, payments or favours to win support.',
-            '只提供正当价值：产品优势、有用的信息、公平的对待，以及贵公司合规政策允许的内容。绝不为争取支持而提供礼品、钱款或其他好处。'
+            'Answer personal interest with legitimate value only: what the purchase and our product do for their work, their results and their standing. Never offer gifts, hospitality, payments, kickbacks or personal favours, whatever the amount; if asked for one, decline and tell your manager.',
+            '只以正当价值回应其个人诉求：本次采购和我们的产品能为其工作、业绩和职业发展带来什么。无论金额大小，绝不提供礼品、宴请、钱款、回扣或个人好处；对方索要时，明确拒绝并告知你的经理。'
         )
     ),
     value(
@@ -184,11 +187,11 @@ const NEED_VALUES: readonly PicklistValueDef[] = [
         t('Safety', '安全需求'),
         t(
             'Cautious; avoids standing out; follows the crowd or "fair, open, just" rules. Typical when new, near retirement, amid internal politics, or when many eyes watch the purchase.',
-            '谨慎、不出头、随大流或强调"公平公开公正"。常见于新到任、临近退休、内部斗争激烈或采购受多方关注时。'
+            '谨慎、不出头、随大流或强调“公平公开公正”。常见于新到任、临近退休、内部斗争激烈或采购受多方关注时。'
         ),
         t(
-            'Show that choosing us is the safe, right decision; help design a visibly fair selection process; remove their worries one by one.',
-            '证明选择我们是稳妥、正确的决定；协助设计看得见的公平选型流程；逐一消除其顾虑。'
+            'Show that choosing us is the safe, right decision: references, proof and a clear plan for the risks; respect their fair, open process and never ask to help design it; remove their worries one by one.',
+            '证明选择我们是稳妥、正确的决定：提供案例、验证和清晰的风险应对方案；尊重其公平公开的流程，绝不要求参与设计；逐一消除其顾虑。'
         )
     ),
     value(
@@ -233,10 +236,10 @@ export const DOMINANT_NEED: PicklistFieldDef = Object.freeze({
     object: STAKEHOLDER_OBJECT,
     field: 'Dominant_Need__c',
     multiSelect: false,
-    label: t('Dominant need', '主导需求'),
+    label: t('Dominant need', '主导需求（马斯洛需求层次）'),
     help: t(
         "The need (Maslow) that drives this person's behaviour in this purchase most. Several can coexist; pick the one that dominates.",
-        '在本次采购中最驱动此人行为的需求（马斯洛）。多种需求可并存，选择占主导的一种。'
+        '在本次采购中最驱动此人行为的需求（马斯洛需求层次）。多种需求可并存，选择占主导的一种。'
     ),
     blankMeans: UNKNOWN_IS_A_GAP,
     values: NEED_VALUES
@@ -259,7 +262,7 @@ export const CHANGE_ATTITUDE: PicklistFieldDef = Object.freeze({
     label: t('Attitude to change', '对待变革的态度'),
     help: t(
         'How the person reacts to the change the project brings: it tells what they want to buy and how to position our value.',
-        '此人对项目所带来变革的反应：决定其想买什么以及我们如何定位价值。'
+        '此人对本次采购所带来变革的反应：决定其想买什么以及我们如何定位价值。'
     ),
     blankMeans: UNKNOWN_IS_A_GAP,
     values: [
@@ -432,12 +435,12 @@ export const ATTITUDE_TO_US: PicklistFieldDef = Object.freeze({
             'Mentor',
             t('Mentor', '指导者'),
             t(
-                'Our strongest backer: gives feedback, guidance, internal politics and competitor information; reliable. The coach of C139.',
-                '我方的坚定支持者：提供反馈、指导、内部关系和竞争对手信息，可以依赖。即 C139 中的教练。'
+                "Our strongest backer: gives feedback and guidance and helps us read the customer's internal politics and the competition; reliable. The coach of C139.",
+                '我方的坚定支持者：提供反馈和指导，帮助我们了解客户内部关系和竞争态势，可以依赖。即 C139 中的教练。'
             ),
             t(
-                'Confirm every C139 item with them; protect them from exposure.',
-                '与其逐项确认 C139；注意保护他们不暴露。'
+                "Confirm every C139 item with them; never ask them for anything their employer's rules keep confidential.",
+                '与其逐项确认 C139；绝不请其提供其单位规定须保密的任何信息。'
             )
         ),
         value(
@@ -466,20 +469,20 @@ export const ATTITUDE_TO_US: PicklistFieldDef = Object.freeze({
                 '倾向竞争对手；在压力下可能转为中立。'
             ),
             t(
-                'Learn why; reduce their influence or neutralise their objection.',
-                '弄清原因；降低其影响或化解其异议。'
+                'Learn why they lean elsewhere; answer their objections with facts, and keep treating them with respect.',
+                '弄清其倾向他方的原因；用事实回应其异议，并始终尊重对方。'
             )
         ),
         value(
             'Opponent',
             t('Opponent', '反对者'),
             t(
-                "Does not want us to win; blocks information and leaks ours; often the competitor's coach.",
-                '不希望我方赢单；封锁信息并向对手透露我方信息；往往是竞争对手的教练。'
+                "Does not want us to win; blocks information and leaks ours; often a competitor's mentor.",
+                '不希望我方赢单；封锁信息并向对手透露我方信息；往往是竞争对手的指导者。'
             ),
             t(
-                'Share nothing sensitive with them; build support around them.',
-                '不向其透露敏感信息；在其周围建立支持。'
+                'Stay courteous and factual; share nothing confidential; earn the support of others on the merits.',
+                '保持礼貌、以事实沟通；不透露保密信息；凭实力争取其他人的支持。'
             )
         )
     ]

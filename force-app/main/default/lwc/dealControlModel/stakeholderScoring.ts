@@ -17,6 +17,10 @@ import {
     OTHER_NEEDS,
     ROLE
 } from './stakeholderDimensions';
+import { CAMP } from './links';
+import { POLITICAL_INSIGHTS, PoliticalInsightCode } from './politicalFindings';
+import type { PoliticalMap } from './politicalMap';
+import { recordKey } from './recordKey';
 import { LocalizedText, t } from './text';
 import { MODEL_VERSION } from './version';
 
@@ -34,6 +38,8 @@ export interface NormalizedStakeholder {
     readonly decisionFocus: readonly string[];
     readonly contactCloseness: string | null;
     readonly attitudeToUs: string | null;
+    /** Camp__c (contract v1.1): free text, trimmed; null when not yet known. */
+    readonly camp: string | null;
     readonly issues: readonly InputIssue[];
 }
 
@@ -49,7 +55,11 @@ export const SUPPORTIVE_ATTITUDES: readonly string[] = ['Mentor', 'Supporter'];
 export const NEGATIVE_ATTITUDES: readonly string[] = ['Non_Supporter', 'Opponent'];
 
 export type InsightCode =
-    'KEY_PERSON_INCOMPLETE' | 'KEY_PERSON_NO_CONTACT' | 'MENTOR_LOW_CONTACT' | 'OPPONENT_DEEP_CONTACT';
+    | 'KEY_PERSON_INCOMPLETE'
+    | 'KEY_PERSON_NO_CONTACT'
+    | 'MENTOR_LOW_CONTACT'
+    | 'OPPONENT_DEEP_CONTACT'
+    | PoliticalInsightCode;
 
 export interface InsightDef {
     readonly code: InsightCode;
@@ -66,15 +76,15 @@ export const INSIGHTS: Readonly<Record<InsightCode, InsightDef>> = Object.freeze
             '被标为指导者，但与我们几乎没有信息交流。真正的指导者会分享信息。'
         ),
         action: t(
-            'Test the judgement: ask this person for one piece of inside information, or lower the attitude.',
-            '检验这一判断：请其提供一条内部信息，否则下调其态度。'
+            'Test the judgement: ask for their advice on the next step and their feedback on our proposal; if they will not give it, lower the attitude.',
+            '检验这一判断：请其就下一步给出建议、对我方方案给出反馈；若对方不愿意，就下调其态度。'
         )
     },
     KEY_PERSON_NO_CONTACT: {
         code: 'KEY_PERSON_NO_CONTACT',
         message: t(
             'A key person (top decision maker or high influence) with no contact with us.',
-            '关键人物（最高决策者或高影响力）与我们没有任何联系。'
+            '关键人（最高决策者或高影响力）与我们没有任何联系。'
         ),
         action: t(
             'Plan a first meeting, introduced by a Mentor or a senior sponsor of ours.',
@@ -102,7 +112,8 @@ export const INSIGHTS: Readonly<Record<InsightCode, InsightDef>> = Object.freeze
             'Close the gaps: ask your coach, or plan a meeting to learn them.',
             '补齐缺口：向教练了解，或安排会面获取。'
         )
-    }
+    },
+    ...POLITICAL_INSIGHTS
 });
 
 export interface StakeholderDerived {
@@ -126,6 +137,8 @@ export interface StakeholderScore {
     readonly stakeholder: NormalizedStakeholder;
     readonly derived: StakeholderDerived;
     readonly insights: readonly InsightDef[];
+    /** The people against us who pull on this one (why INFLUENCED_AGAINST), in map order. */
+    readonly opposingPullers: readonly NormalizedStakeholder[];
     readonly issues: readonly InputIssue[];
 }
 
@@ -144,6 +157,7 @@ export function normalizeStakeholder(record: RawRecord): NormalizedStakeholder {
         decisionFocus: readMultiPicklist(record, DECISION_FOCUS, issues),
         contactCloseness: readPicklist(record, CONTACT_CLOSENESS, issues),
         attitudeToUs: readPicklist(record, ATTITUDE_TO_US, issues),
+        camp: readText(record, CAMP.field),
         issues
     };
 }
@@ -181,7 +195,16 @@ export function completenessOf(s: NormalizedStakeholder): number {
     return 20 * (5 - unknownDimensions(s).length);
 }
 
-export function insightCodesOf(s: NormalizedStakeholder): InsightCode[] {
+/** The people against us who pull on this person on the map (none without a map or an Id). */
+function opposingPullersIn(
+    map: PoliticalMap | undefined,
+    s: NormalizedStakeholder
+): readonly NormalizedStakeholder[] {
+    return (s.id === null ? undefined : map?.opposingPullers.get(recordKey(s.id))) ?? [];
+}
+
+/** Insight codes of one person; INFLUENCED_AGAINST needs the Opportunity's political map. */
+export function insightCodesOf(s: NormalizedStakeholder, map?: PoliticalMap): InsightCode[] {
     const codes: InsightCode[] = [];
     const closeness = s.contactCloseness;
     if (s.attitudeToUs === 'Mentor' && (closeness === 'No_Contact' || closeness === 'Little')) {
@@ -196,6 +219,7 @@ export function insightCodesOf(s: NormalizedStakeholder): InsightCode[] {
     if ((s.topDecisionMaker || s.decisionBodyMember) && completenessOf(s) < 100) {
         codes.push('KEY_PERSON_INCOMPLETE');
     }
+    if (opposingPullersIn(map, s).length > 0) codes.push('INFLUENCED_AGAINST');
     return codes.sort();
 }
 
@@ -204,10 +228,17 @@ export interface ScoringOptions {
     readonly scoredAt: string;
 }
 
-/** Computes every derived field of one stakeholder assessment (contract v1). */
-export function scoreStakeholder(record: RawRecord, options: ScoringOptions): StakeholderScore {
+/**
+ * Computes every derived field of one stakeholder assessment (contract v1.1). The map is the
+ * Opportunity's stakeholders and links (buildPoliticalMap); without it no link-based code is raised.
+ */
+export function scoreStakeholder(
+    record: RawRecord,
+    options: ScoringOptions,
+    map?: PoliticalMap
+): StakeholderScore {
     const stakeholder = normalizeStakeholder(record);
-    const codes = insightCodesOf(stakeholder);
+    const codes = insightCodesOf(stakeholder, map);
     return {
         stakeholder,
         derived: {
@@ -218,6 +249,7 @@ export function scoreStakeholder(record: RawRecord, options: ScoringOptions): St
             Scored_At__c: options.scoredAt
         },
         insights: codes.map((code) => INSIGHTS[code]),
+        opposingPullers: opposingPullersIn(map, stakeholder),
         issues: stakeholder.issues
     };
 }

@@ -4,4 +4,4 @@
  * apart and the rescore script can find every record scored by an older model. (Guidance texts and
  * the "work on next" ranking are computed on screen and never stored.)
  */
-export const MODEL_VERSION = 'C139-v1.0.0';
+export const MODEL_VERSION = 'C139-v1.1.0';

@@ -32,8 +32,8 @@ export const WORK_NEXT_REASONS: readonly WorkNextReasonDef[] = [
         severity: 3,
         label: t('Against us', '反对我方'),
         action: t(
-            'Learn why, share nothing sensitive, and build support around this person.',
-            '弄清原因，不透露敏感信息，并在其周围建立支持。'
+            "Learn why, stay courteous and factual, share nothing confidential, and earn others' support on the merits.",
+            '弄清原因，保持礼貌、以事实沟通，不透露保密信息，凭实力争取其他人的支持。'
         )
     },
     {

@@ -34,7 +34,7 @@ export const EDITABLE_FIELDS: readonly string[] = [
     ...STAKEHOLDER_PICKLISTS.map((d) => d.field)
 ];
 
-/** Field lengths of the contract (fields.md), enforced in the form so the server never truncates. */
+/** Field lengths of contract v1 (the field metadata), enforced in the form so the server never truncates. */
 export const MAX_LENGTH: Readonly<Record<string, number>> = {
     Name: 80,
     Title__c: 128,

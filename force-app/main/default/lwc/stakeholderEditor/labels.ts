@@ -2,7 +2,7 @@
 import { LocalizedText, Lang, inLanguage, t } from 'c/dealControlModel';
 
 export const LABELS = {
-    titleNew: t('Assess a stakeholder', '评估一位决策相关人'),
+    titleNew: t('Assess a stakeholder', '评估一位采购决策者'),
     titleEdit: t('Edit assessment', '编辑评估'),
     intro: t(
         'Record what you know; leave the rest blank. A blank is a gap to close, never a guess.',
@@ -10,7 +10,7 @@ export const LABELS = {
     ),
     sectionPerson: t('Person', '人员'),
     sectionDimensions: t('Five dimensions', '五维分析'),
-    sectionAction: t('Next action and evidence', '下一步行动与依据'),
+    sectionAction: t('Next action and evidence', '下一步行动与判断依据'),
     name: t('Name', '姓名'),
     nameRequired: t("Enter the person's name.", '请输入此人的姓名。'),
     title: t('Title', '职务'),
@@ -33,7 +33,7 @@ export const LABELS = {
         'How you will know the action worked, or what happened.',
         '如何判断行动是否奏效，或实际发生了什么。'
     ),
-    evidence: t('Evidence', '依据'),
+    evidence: t('Evidence', '判断依据'),
     evidenceHelp: t(
         'What your judgement rests on: what was said, seen or shared, and when. Facts about the purchase only.',
         '你的判断依据：说了什么、看到或分享了什么、何时。仅记录与本次采购相关的事实。'
@@ -41,7 +41,12 @@ export const LABELS = {
     notes: t('Notes', '备注'),
     none: t('— Not yet known —', '— 尚不清楚 —'),
     guidanceLine: t('What to do: {text}', '建议行动：{text}'),
-    guidanceFor: t('What to do ({value}): {text}', '建议行动（{value}）：{text}'),
+    guidanceFor: t('What to do ({value}):', '建议行动（{value}）：'),
+    /** What to do about one chosen value, as one line: the heading above, then the advice. */
+    guidanceForLine: t('What to do ({value}): {text}', '建议行动（{value}）：{text}'),
+    colon: t(': ', '：'),
+    listSeparator: t(', ', '、'),
+    itemSeparator: t('; ', '；'),
     liveTitle: t('What the map says so far', '目前的分析结论'),
     support: t('Support', '支持度'),
     supportUnknown: t('Unknown', '未知'),
@@ -73,7 +78,7 @@ export const LABELS = {
     yes: t('Yes', '是'),
     no: t('No', '否'),
     savedToast: t('Assessment saved', '评估已保存'),
-    savedToastBody: t('{name} is on the map.', '{name} 已加入决策地图。')
+    savedToastBody: t('{name} is on the map.', '{name} 已加入多维汇总。')
 } satisfies Record<string, LocalizedText>;
 
 export type LabelKey = keyof typeof LABELS;

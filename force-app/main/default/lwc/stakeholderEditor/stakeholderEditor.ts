@@ -8,6 +8,7 @@ import {
     PicklistFieldDef,
     ROLE,
     STAKEHOLDER_PICKLISTS,
+    fillTemplate,
     findValue,
     toLang
 } from 'c/dealControlModel';
@@ -28,7 +29,6 @@ import {
     validateForm
 } from './assessmentForm';
 import { LABELS, labelsFor } from './labels';
-import { fillTemplate } from 'c/dealControlModel';
 
 const lang = toLang(LANG);
 const L = labelsFor(lang);
@@ -276,7 +276,7 @@ export default class StakeholderEditor extends LightningElement {
                 ? def.blankMeans[lang]
                 : chosen
                       .map((v) =>
-                          fillTemplate(L.guidanceFor, { value: v.label[lang], text: v.guidance[lang] })
+                          fillTemplate(L.guidanceForLine, { value: v.label[lang], text: v.guidance[lang] })
                       )
                       .join(' ');
         return {
@@ -331,7 +331,9 @@ export default class StakeholderEditor extends LightningElement {
     /** Stored values the model no longer knows: the form shows them as unknown, never re-sends them. */
     get storedIssues(): string {
         const issues = this.baseRecord ? scoreForm(this.baseRecord, '').issues : [];
-        return issues.map((i) => `${FIELD_LABELS[i.field] ?? i.field}: ${i.value}`).join('; ');
+        return issues
+            .map((i) => `${FIELD_LABELS[i.field] ?? i.field}${L.colon}${i.value}`)
+            .join(L.itemSeparator);
     }
 
     get hasSaveError(): boolean {
@@ -373,7 +375,7 @@ export default class StakeholderEditor extends LightningElement {
         const def = picklistDef(field);
         const list = Array.isArray(value) ? value : value === null || value === '' ? [] : [String(value)];
         if (list.length === 0) return L.blank;
-        return list.map((v) => (def ? (findValue(def, v)?.label[lang] ?? v) : v)).join(', ');
+        return list.map((v) => (def ? (findValue(def, v)?.label[lang] ?? v) : v)).join(L.listSeparator);
     }
 
     // ----- input --------------------------------------------------------------------------------

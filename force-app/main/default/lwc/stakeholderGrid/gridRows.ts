@@ -8,6 +8,7 @@ import {
     INFLUENCE,
     INSIGHTS,
     Lang,
+    contactRoleLabel,
     PicklistFieldDef,
     ROLE,
     findValue,
@@ -79,12 +80,21 @@ function cell(def: PicklistFieldDef, raw: unknown, lang: Lang, texts: Texts): Ce
     const isGap = labels.length === 0;
     return {
         key: def.field,
-        text: isGap ? texts.gap : labels.join(', '),
+        text: isGap ? texts.gap : labels.join(texts.listSeparator),
         isGap,
         className: isGap ? GAP_CLASS : '',
         columnLabel: def.label[lang],
-        title: isGap ? def.blankMeans[lang] : labels.join(', ')
+        title: isGap ? def.blankMeans[lang] : labels.join(texts.listSeparator)
     };
+}
+
+/**
+ * A column header from a model label: the label without its closing explanation in parentheses
+ * ("主导需求（马斯洛需求层次）" heads its column as 主导需求), which would widen the column past a record
+ * page's width; the header keeps the full label as its tooltip.
+ */
+export function columnHeading(label: string): string {
+    return label.replace(/\s*[（(][^（()）]*[）)]\s*$/u, '') || label;
 }
 
 /** Rank in the model's order; unknown values sort after every known one. */
@@ -184,8 +194,11 @@ export function sortRows(rows: readonly Row[], key: SortKey, direction: SortDire
     });
 }
 
-/** Contact Roles whose Contact has no assessment yet: the "not yet assessed" rows. */
-export function buildPlaceholders(snapshot: DealSnapshot, texts: Texts): Placeholder[] {
+/**
+ * Contact Roles whose Contact has no assessment yet: the "not yet assessed" rows. The role is the
+ * platform's stored value (English); standard values are shown in the user's language.
+ */
+export function buildPlaceholders(snapshot: DealSnapshot, texts: Texts, lang: Lang = 'en'): Placeholder[] {
     return unassessedContactRoles(snapshot).map((role) => {
         const name = role.ContactName ?? '';
         return {
@@ -193,7 +206,7 @@ export function buildPlaceholders(snapshot: DealSnapshot, texts: Texts): Placeho
             contactId: role.ContactId,
             name,
             title: role.ContactTitle ?? '',
-            roleText: role.Role ? format(texts.contactRole, { role: role.Role }) : '',
+            roleText: role.Role ? format(texts.contactRole, { role: contactRoleLabel(role.Role, lang) }) : '',
             assessLabel: format(texts.assessPerson, { name })
         };
     });
@@ -243,7 +256,7 @@ export function buildCommittee(
         mentorPresent: summary.hasMentor ? texts.yes : texts.no,
         mentorIsGap: !summary.hasMentor,
         topDmAttitude: summary.hasTopDecisionMaker
-            ? summary.topDecisionMakerAttitudes.map(attitudeLabel).join(', ')
+            ? summary.topDecisionMakerAttitudes.map(attitudeLabel).join(texts.listSeparator)
             : texts.noTopDm,
         topDmIsGap: !summary.hasTopDecisionMaker || summary.topDecisionMakerAttitudes.includes(null)
     };

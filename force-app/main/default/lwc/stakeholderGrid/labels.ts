@@ -2,10 +2,10 @@
 import { InsightCode, Lang, LocalizedText, inLanguage, t } from 'c/dealControlModel';
 
 export const LABELS = {
-    title: t('Buying committee', '采购决策链'),
-    add: t('Add stakeholder', '添加决策相关人'),
-    loading: t('Loading the buying committee…', '正在加载采购决策链…'),
-    loadFailed: t('The buying committee could not be loaded.', '无法加载采购决策链。'),
+    title: t('Buying committee', '全体采购决策者'),
+    add: t('Add stakeholder', '添加采购决策者'),
+    loading: t('Loading the buying committee…', '正在加载全体采购决策者…'),
+    loadFailed: t('The buying committee could not be loaded.', '无法加载全体采购决策者。'),
     loadPartial: t(
         'Part of the deal could not be loaded; what is shown may be incomplete.',
         '部分数据未能加载，下面显示的内容可能不完整。'
@@ -17,7 +17,7 @@ export const LABELS = {
     ),
     emptyLine2: t(
         'Every blank is a gap to close at your next meeting or with your coach; the map shows who supports us, who does not, and what to do next.',
-        '每个空白都是下次会面或向教练求证时要补上的缺口；地图会告诉你谁支持我们、谁不支持，以及下一步该做什么。'
+        '每个空白都是下次会面或向教练求证时要补上的缺口；多维汇总会告诉你谁支持我们、谁不支持，以及下一步该做什么。'
     ),
     colName: t('Name', '姓名'),
     colRole: t('Role', '角色'),
@@ -45,6 +45,7 @@ export const LABELS = {
     deleted: t('Assessment deleted', '评估已删除'),
     notAssessed: t('Not yet assessed', '尚未评估'),
     contactRole: t('Contact role: {role}', '联系人角色：{role}'),
+    listSeparator: t(', ', '、'),
     assess: t('Assess', '开始评估'),
     assessPerson: t('Assess {name}', '开始评估 {name}'),
     deleteFailed: t('The assessment was not deleted.', '评估未删除。'),
@@ -55,8 +56,8 @@ export const LABELS = {
     influenceLine: t('Influence: {value}', '影响力：{value}'),
     roleLine: t('Role: {value}', '角色：{value}'),
     insightsOf: t('Insights for {name}', '{name} 的五维提示'),
-    listSeparator: t(', ', '、'),
-    committee: t('Whole committee', '整个决策链'),
+    // Not the card's own title (全体采购决策者): the summary must not repeat it.
+    committee: t('The committee at a glance', '全体采购决策者概览'),
     people: t('People on the map', '已评估人员'),
     weightedSupport: t(
         'Decision body support (influence-weighted, −2 to +2)',
@@ -86,7 +87,8 @@ export const INSIGHT_BADGES: Readonly<Record<InsightCode, LocalizedText>> = {
     KEY_PERSON_INCOMPLETE: t('Key person, gaps', '关键人有缺口'),
     KEY_PERSON_NO_CONTACT: t('Key person, no contact', '关键人无联系'),
     MENTOR_LOW_CONTACT: t('Mentor, little contact', '指导者联系少'),
-    OPPONENT_DEEP_CONTACT: t('Opponent, deep contact', '反对者联系深')
+    OPPONENT_DEEP_CONTACT: t('Opponent, deep contact', '反对者联系深'),
+    INFLUENCED_AGAINST: t('Pulled against us', '受反对方左右')
 };
 
 export type LabelKey = keyof typeof LABELS;

@@ -14,6 +14,7 @@ import {
     buildCommittee,
     buildPlaceholders,
     buildRows,
+    columnHeading,
     sortRows
 } from './gridRows';
 import { format, labelsFor } from './labels';
@@ -231,7 +232,7 @@ export default class StakeholderGrid extends LightningElement {
     }
 
     get placeholders(): Placeholder[] {
-        return this.snapshot ? buildPlaceholders(this.snapshot, L) : [];
+        return this.snapshot ? buildPlaceholders(this.snapshot, L, lang) : [];
     }
 
     get hasPlaceholders(): boolean {
@@ -277,18 +278,24 @@ export default class StakeholderGrid extends LightningElement {
         const sortable = new Map(this.sortColumns.map((column) => [column.key, column]));
         const plain = (key: string, label: string, className = '') => ({
             key,
-            label,
+            label: columnHeading(label),
+            title: label,
             className,
             sortable: false,
             ariaSort: undefined,
             buttonLabel: '',
             arrow: ''
         });
-        const sorted = (key: SortKey, className = '') => ({
-            ...sortable.get(key)!,
-            className,
-            sortable: true
-        });
+        const sorted = (key: SortKey, className = '') => {
+            const column = sortable.get(key)!;
+            return {
+                ...column,
+                label: columnHeading(column.label),
+                title: column.label,
+                className,
+                sortable: true
+            };
+        };
         return [
             sorted('name', 'col-name'),
             sorted('role'),

@@ -2,19 +2,20 @@
 import { Lang, LocalizedText, inLanguage, t } from 'c/dealControlModel';
 
 export const LABELS = {
-    heading: t('Assess a stakeholder', '评估一位决策相关人'),
+    heading: t('Assess a stakeholder', '评估一位采购决策者'),
     who: t('Who did you meet?', '你见了谁？'),
     whoHelp: t(
         'Pick someone already on the map to update them, a contact role not yet assessed, or someone new.',
-        '选择已在地图上的人进行更新、尚未评估的联系人角色，或新的人员。'
+        '选择已在多维汇总中的人进行更新、尚未评估的联系人角色，或新的人员。'
     ),
     someoneNew: t('Someone new', '新的人员'),
-    onTheMap: t('On the map', '已在地图上'),
+    onTheMap: t('On the map', '已在多维汇总中'),
+    personWithTitle: t('{name} ({title})', '{name}（{title}）'),
     notYetAssessed: t('Contact roles not yet assessed', '尚未评估的联系人角色'),
-    loading: t('Loading the buying committee…', '正在加载采购决策链…'),
+    loading: t('Loading the buying committee…', '正在加载全体采购决策者…'),
     loadFailed: t(
         'The buying committee could not be loaded; you can still assess someone new.',
-        '无法加载采购决策链；你仍可评估新的人员。'
+        '无法加载全体采购决策者；你仍可评估新的人员。'
     )
 } satisfies Record<string, LocalizedText>;
 

@@ -1,8 +1,7 @@
 import { LightningElement, api, wire } from 'lwc';
 import { graphql, GraphQLResult } from 'lightning/graphql';
-import { CloseActionScreenEvent } from 'lightning/actions';
 import LANG from '@salesforce/i18n/lang';
-import { toLang } from 'c/dealControlModel';
+import { fillTemplate, toLang } from 'c/dealControlModel';
 import {
     DEAL_QUERY,
     DealSnapshot,
@@ -24,7 +23,8 @@ interface Choice {
 /**
  * The "assess a stakeholder right after the meeting" quick action: pick the person, then the same
  * editor as on the record page. It reads through the page's deal query, so a save refreshes the
- * grid on the page too.
+ * grid on the page too. The Aura quick action stakeholderQuickAssessAction hosts it (an LWC quick
+ * action would not run in the Salesforce mobile app) and closes on its "close" event.
  */
 export default class StakeholderQuickAssess extends LightningElement {
     @api recordId: string | undefined;
@@ -82,7 +82,7 @@ export default class StakeholderQuickAssess extends LightningElement {
             value: `a:${a.Id}`,
             label:
                 typeof a.Title__c === 'string' && a.Title__c
-                    ? `${a.Name ?? ''} (${a.Title__c})`
+                    ? fillTemplate(L.personWithTitle, { name: a.Name ?? '', title: a.Title__c })
                     : (a.Name ?? ''),
             selected: this.choice === `a:${a.Id}`
         }));
@@ -92,7 +92,7 @@ export default class StakeholderQuickAssess extends LightningElement {
         return (this.snapshot ? unassessedContactRoles(this.snapshot) : []).map((role) => ({
             value: `c:${role.Id}`,
             label: role.ContactTitle
-                ? `${role.ContactName ?? ''} (${role.ContactTitle})`
+                ? fillTemplate(L.personWithTitle, { name: role.ContactName ?? '', title: role.ContactTitle })
                 : (role.ContactName ?? ''),
             selected: this.choice === `c:${role.Id}`
         }));
@@ -127,15 +127,19 @@ export default class StakeholderQuickAssess extends LightningElement {
 
     async handleSaved(): Promise<void> {
         await this.refresh();
-        this.dispatchEvent(new CloseActionScreenEvent());
+        this.close(true);
     }
 
     handleCancel(): void {
-        this.dispatchEvent(new CloseActionScreenEvent());
+        this.close(false);
     }
 
     async handleConflict(): Promise<void> {
         await this.refresh();
+    }
+
+    private close(saved: boolean): void {
+        this.dispatchEvent(new CustomEvent('close', { detail: { saved } }));
     }
 
     private async refresh(): Promise<void> {

@@ -43,8 +43,8 @@ const NOW = '2026-11-26T10:00:00.000Z';
  *          funding 0.5, vendor resources 0.5, vendor activities unknown 0, key factors 0.5 = 5.5
  *   points = 4.5 + 6 + 5.5 = 16 → P2 = 32; score = floor((2 × 32 × 90 + 54) / 108) = floor(5814 / 108) = 53
  *   53 ≥ 40 and < 60 → Contested.
- * Evidence against the stakeholder map (王总 top DM Supporter; body 王总 Supporter, 仇经理
- * Non_Supporter, 王乘 unknown attitude and focus, 李总 Mentor; Mentors 王经理 and 李总):
+ * Evidence against the stakeholder map (王建 top DM Supporter; body 王建 Supporter, 仇明
+ * Non_Supporter, 王乘 unknown attitude and focus, 李静 Mentor; Mentors 王丽 and 李静):
  *   majority Yes while supportive body members 2 and 2 × 2 ≤ 4 → MAJORITY_UNSUPPORTED
  *   criteria Clear while 王乘 has no decision focus → CRITERIA_UNKNOWN
  *   Win Leaning with a supportive top DM → no Win finding; coach claimed with Mentors present and
@@ -215,7 +215,7 @@ describe('rendering the stored scorecard of the case study', () => {
             'The top decision maker leans to us but has not committed.'
         );
         expect(nextStepOf(element, 'Win__c')).toBe(
-            'Next step: Learn what would make them commit, and meet it.'
+            "Next step: Ask what the top decision maker still needs to see before deciding (proof, references, terms) and answer it on the merits, within the customer's process."
         );
 
         expect(radio(element, 'Clear_Funding__c').label).toBe('6. Funding and payment habits');
@@ -225,7 +225,7 @@ describe('rendering the stored scorecard of the case study', () => {
             'Unknown: scores 0. Find out.'
         );
         expect(nextStepOf(element, 'Clear_Vendor_Activities__c')).toBe(
-            'Next step: Ask your coach how the customer rates each vendor.'
+            "Next step: Build each vendor's SWOT from public information and the customer's open feedback; never ask for other vendors' bids or internal scores."
         );
     });
 
@@ -261,8 +261,8 @@ describe('rendering the stored scorecard of the case study', () => {
         expect(coach.value).toBe(PEOPLE.wangJingli);
         expect(coach.options).toEqual([
             { label: 'Not recorded', value: '' },
-            { label: '王经理 · 综合管理部经理', value: PEOPLE.wangJingli },
-            { label: '李总 · 财务部经理', value: PEOPLE.liZong }
+            { label: '王丽 · 综合管理部经理', value: PEOPLE.wangJingli },
+            { label: '李静 · 财务部经理', value: PEOPLE.liZong }
         ]);
         // 09:30 UTC on 20 November is 01:30 in Los Angeles (PST, UTC−8), the stub's time zone.
         expect(textOf(element, '[data-id="last-scored"]')).toBe(
@@ -372,7 +372,7 @@ describe('saving an existing scorecard', () => {
         const element = await loaded();
         await choose(element, 'Win__c', 'Yes');
         await choose(element, 'Coach_Stakeholder__c', PEOPLE.liZong);
-        await choose(element, 'Notes__c', '王总确认将在董事会上支持我们的方案。');
+        await choose(element, 'Notes__c', '王建确认将在董事会上支持我们的方案。');
         const toasts: CustomEvent[] = [];
         element.addEventListener('lightning__showtoast', (e) => toasts.push(e as CustomEvent));
         await click(element, '[data-id="save"]');
@@ -386,7 +386,7 @@ describe('saving an existing scorecard', () => {
                     ...STORED_INPUTS,
                     Win__c: 'Yes',
                     Coach_Stakeholder__c: PEOPLE.liZong,
-                    Notes__c: '王总确认将在董事会上支持我们的方案。',
+                    Notes__c: '王建确认将在董事会上支持我们的方案。',
                     // Win 9 + First 6 + Clear 5.5 = 20.5 → 68, Leading (see the header comment).
                     Clear_Points__c: 5.5,
                     First_Points__c: 6,
@@ -637,8 +637,8 @@ describe('choosing the coach', () => {
         expect(coachBox(element).value).toBe(PEOPLE.wangJingli);
         expect(coachBox(element).options).toEqual([
             { label: 'Not recorded', value: '' },
-            { label: '李总 · 财务部经理', value: PEOPLE.liZong },
-            { label: '王经理 · 综合管理部经理 (no longer a Mentor on the map)', value: PEOPLE.wangJingli }
+            { label: '李静 · 财务部经理', value: PEOPLE.liZong },
+            { label: '王丽 · 综合管理部经理 (no longer a Mentor on the map)', value: PEOPLE.wangJingli }
         ]);
     });
 

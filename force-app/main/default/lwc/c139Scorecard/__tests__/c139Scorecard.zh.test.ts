@@ -42,8 +42,8 @@ describe('中文界面 (Simplified Chinese)', () => {
         expect(($(element, 'lightning-card') as HTMLElement & { title: string }).title).toBe('C139 控单能力');
         // Same hand-worked score as the English tests: 16 points × 0.90 → 53, Contested (胶着).
         expect(textOf(element, '[data-id="score-value"]')).toBe('53 / 100');
-        expect(textOf(element, '[data-id="band"]')).toBe('等级：胶着');
-        expect(textOf(element, '[data-id="band-meaning"]')).toBe('尚无人掌控项目。');
+        expect(textOf(element, '[data-id="band"]')).toBe('控单区间：胶着');
+        expect(textOf(element, '[data-id="band-meaning"]')).toBe('尚无人掌控业务机会。');
         expect(textOf(element, '[data-id="formula"]')).toBe('16 / 27 分 × 教练系数 0.90 → 53');
         expect($$(element, '[data-id="group-summaries"] li').map((li) => li.textContent)).toEqual([
             'C：教练校准：教练系数 0.90',
@@ -52,7 +52,7 @@ describe('中文界面 (Simplified Chinese)', () => {
             '9 个清楚：5.5 / 9 分'
         ]);
         expect(textOf(element, '[data-id="last-scored"]')).toBe(
-            `已保存的分数 53（胶着），评分时间 2026年11月20日 01:30，模型 ${MODEL_VERSION}。`
+            `已保存的得分 53（胶着），评分时间 2026年11月20日 01:30，模型 ${MODEL_VERSION}。`
         );
     });
 
@@ -73,10 +73,12 @@ describe('中文界面 (Simplified Chinese)', () => {
             { label: '已选定我们', value: 'Yes' }
         ]);
         expect(meaningOf(element, 'Win__c', 'Leaning')).toBe('最高决策者倾向我们，但尚未表态。');
-        expect(nextStepOf(element, 'Win__c')).toBe('下一步：弄清什么能让其表态，并予以满足。');
+        expect(nextStepOf(element, 'Win__c')).toBe(
+            '下一步：了解最高决策者做出决定前还需要看到什么（验证、案例、商务条款），并在客户的流程内以实力回应。'
+        );
         const criteria = '[data-element="Clear_Decision_Criteria__c"] [data-code="CRITERIA_UNKNOWN"]';
         expect(textOf(element, `${criteria} [data-id="finding-message"]`)).toBe(
-            '决策点评为清楚，但地图中没有决策机构成员，或有成员缺少决策关注点。'
+            '决策点评为清楚，但多维汇总中没有决策机构成员，或有成员缺少决策关注点。'
         );
         expect(textOf(element, `${criteria} [data-id="finding-action"]`)).toBe(
             '建议行动：记录每位决策机构成员的决策关注点。'
@@ -91,11 +93,11 @@ describe('中文界面 (Simplified Chinese)', () => {
 
     it('explains the veto and the empty state in Chinese', async () => {
         const element = await loaded({ scorecard: null });
-        expect(textOf(element, '[data-id="empty"] h3')).toBe('尚无评分卡——先评你已了解的项');
+        expect(textOf(element, '[data-id="empty"] h3')).toBe('尚无记分卡——先评你已了解的项');
         await choose(element, 'Win__c', 'Against');
-        expect(textOf(element, '[data-id="band"]')).toBe('等级：将输');
+        expect(textOf(element, '[data-id="band"]')).toBe('控单区间：基本丢单');
         expect(textOf(element, '[data-id="veto"]')).toBe(
-            '最高决策者反对我们：无论其他各项如何，分数封顶 10 分，等级为"将输"。'
+            '最高决策者反对我们：无论其他各项如何，得分封顶 10 分，控单区间为“基本丢单”。'
         );
         expect(textOf(element, '[data-id="unsaved"]')).toBe('你有尚未保存的修改。');
         await expect(element).toBeAccessible();
@@ -109,7 +111,7 @@ describe('中文界面 (Simplified Chinese)', () => {
         graphqlWire.emit(deal(), undefined, jest.fn().mockResolvedValue(undefined));
         await flush();
         expect(textOf(element, '[data-id="notice"] p')).toBe(
-            '同事刚刚创建了本商机的评分卡。现在显示的是其评分卡；你的选择已保留，并在已保存的值旁边标出。请核对后再次保存。'
+            '同事刚刚创建了本业务机会的记分卡。现在显示的是其记分卡；你的选择已保留，并在已保存的值旁边标出。请核对后再次保存。'
         );
         expect(textOf(element, '[data-saved-note="Coach__c"]')).toContain('已保存的值：已确认');
         expect(radio(element, 'Coach__c').value).toBe('Identified');
@@ -120,7 +122,7 @@ describe('中文界面 (Simplified Chinese)', () => {
         const element = await loaded({ scorecard: null });
         await choose(element, 'Coach_Stakeholder__c', PEOPLE.liZong);
         await click(element, '[data-id="save"]');
-        expect(panelPart(element, '[data-id="save-errors"]', 'heading')).toBe('评分卡未保存');
+        expect(panelPart(element, '[data-id="save-errors"]', 'heading')).toBe('记分卡未保存');
         expect(panelPart(element, '[data-id="save-errors"]', 'advice')).toBe(
             '无法连接 Salesforce。请检查网络连接，然后重试。'
         );

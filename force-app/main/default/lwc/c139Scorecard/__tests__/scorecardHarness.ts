@@ -17,12 +17,12 @@ export const SAVED_AT = '2026-11-20T09:30:00.000Z';
 
 /** Case-study people by name, as the fixture holds them. */
 export const PEOPLE = {
-    wangZong: 'a01000000000001AAA', // 王总, VP in charge, top decision maker, Supporter
-    qiuJingli: 'a01000000000002AAA', // 仇经理, head of IT, Non_Supporter (favours Yonyou)
-    wangJingli: 'a01000000000003AAA', // 王经理, general admin manager, Mentor, not in the body
-    zhangGong: 'a01000000000004AAA', // 张工, IT engineer, Opponent (favours Kingdee)
+    wangZong: 'a01000000000001AAA', // 王建, VP in charge, top decision maker, Supporter
+    qiuJingli: 'a01000000000002AAA', // 仇明, head of IT, Non_Supporter (favours Yonyou)
+    wangJingli: 'a01000000000003AAA', // 王丽, general admin manager, Mentor, not in the body
+    zhangGong: 'a01000000000004AAA', // 张涛, IT engineer, Opponent (favours Kingdee)
     wangCheng: 'a01000000000005AAA', // 王乘, executive VP, in the body, attitude and focus unknown
-    liZong: 'a01000000000006AAA' // 李总, finance manager, Mentor, in the body
+    liZong: 'a01000000000006AAA' // 李静, finance manager, Mentor, in the body
 } as const;
 
 type Node = Record<string, unknown>;

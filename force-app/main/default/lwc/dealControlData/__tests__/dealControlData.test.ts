@@ -131,12 +131,12 @@ describe('toDealSnapshot', () => {
             Probability: 40
         });
         expect(snapshot.assessments.map((a) => a.Name)).toEqual([
-            '王总',
-            '仇经理',
-            '王经理',
-            '张工',
+            '王建',
+            '仇明',
+            '王丽',
+            '张涛',
             '王乘',
-            '李总'
+            '李静'
         ]);
         const wang = snapshot.assessments[0];
         expect(wang).toMatchObject({
@@ -172,7 +172,7 @@ describe('toDealSnapshot', () => {
             {
                 Id: '00K000000000001AAA',
                 ContactId: '003000000000001AAA',
-                ContactName: '王总',
+                ContactName: '王建',
                 ContactTitle: '分管信息化副总',
                 Role: 'Decision Maker',
                 IsPrimary: true
@@ -180,7 +180,7 @@ describe('toDealSnapshot', () => {
             {
                 Id: '00K000000000002AAA',
                 ContactId: '003000000000002AAA',
-                ContactName: '仇经理',
+                ContactName: '仇明',
                 ContactTitle: '信息部负责人',
                 Role: 'Evaluator',
                 IsPrimary: false
@@ -188,7 +188,7 @@ describe('toDealSnapshot', () => {
             {
                 Id: '00K000000000007AAA',
                 ContactId: '003000000000007AAA',
-                ContactName: '夏总',
+                ContactName: '夏宏',
                 ContactTitle: '分管生产副总',
                 Role: 'Influencer',
                 IsPrimary: false
@@ -196,7 +196,7 @@ describe('toDealSnapshot', () => {
             {
                 Id: '00K000000000008AAA',
                 ContactId: '003000000000008AAA',
-                ContactName: '赵顾问',
+                ContactName: '赵芳',
                 ContactTitle: 'AMT咨询顾问',
                 Role: null,
                 IsPrimary: false
@@ -208,7 +208,7 @@ describe('toDealSnapshot', () => {
         expect(toDealSnapshot(dealEmpty)).toEqual({
             opportunity: {
                 Id: '006000000000002AAA',
-                Name: '新项目',
+                Name: '新客户ERP选型',
                 StageName: 'Prospecting',
                 Probability: 10
             },
@@ -236,7 +236,7 @@ describe('toDealSnapshot', () => {
                 query: {
                     Stakeholder_Assessment__c: {
                         edges: [
-                            { node: { Id: 'a01', LastModifiedDate: { value: 'T' }, Name: { value: '张工' } } }
+                            { node: { Id: 'a01', LastModifiedDate: { value: 'T' }, Name: { value: '张涛' } } }
                         ]
                     },
                     Opportunity: {
@@ -247,7 +247,7 @@ describe('toDealSnapshot', () => {
         };
         const snapshot = toDealSnapshot(data);
         expect(snapshot.assessments[0].Attitude_To_Us__c).toBeNull();
-        expect(snapshot.assessments[0].Name).toBe('张工');
+        expect(snapshot.assessments[0].Name).toBe('张涛');
         expect(snapshot.opportunity).toEqual({ Id: '006', Name: 'x', StageName: null, Probability: null });
     });
 });
@@ -408,7 +408,7 @@ describe('isDuplicateError', () => {
 describe('unassessedContactRoles', () => {
     it('lists the contact roles whose Contact is not on the map yet, once per Contact', () => {
         const snapshot = toDealSnapshot(dealVitaminErp);
-        expect(unassessedContactRoles(snapshot).map((r) => r.ContactName)).toEqual(['夏总', '赵顾问']);
+        expect(unassessedContactRoles(snapshot).map((r) => r.ContactName)).toEqual(['夏宏', '赵芳']);
         const twice = {
             ...snapshot,
             contactRoles: [

@@ -1,23 +1,28 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
+    AWAITING_METADATA,
     C139_ELEMENTS,
     DERIVED_FIELDS,
+    INPUT_FIELDS,
+    MODEL_VERSION,
     PICKLIST_FIELDS,
     PICKLIST_VALUES,
     SCORECARD_INPUT_FIELDS,
     STAKEHOLDER_INPUT_FIELDS,
+    awaitsMetadata,
     comparableDerivedFields,
     fillTemplate,
     findValue,
     inLanguage,
     localize,
     toLang,
+    queryableInputFields,
     valuesOf,
     ATTITUDE_TO_US
 } from 'c/dealControlModel';
 
-// Contract v1 (MODEL.md Part C), written out here as the specification the model must match.
+// Contracts v1 and v1.1 (MODEL.md Parts C and D), written out here as the specification the model must match.
 const CONTRACT: Record<string, string[]> = {
     'Stakeholder_Assessment__c.Role__c': [
         'Chairman',
@@ -82,7 +87,9 @@ const CONTRACT: Record<string, string[]> = {
             'Clear_Vendor_Activities__c',
             'Clear_Key_Factors__c'
         ].map((f) => [`C139_Scorecard__c.${f}`, ['Partial', 'Clear']])
-    )
+    ),
+    'Stakeholder_Link__c.Link_Type__c': ['Reports_To', 'Influences', 'Acts_For', 'Allied', 'Rival'],
+    'Stakeholder_Link__c.Strength__c': ['Strong', 'Medium', 'Weak']
 };
 
 describe('contract v1', () => {
@@ -108,7 +115,8 @@ describe('contract v1', () => {
     it('lists the inputs and derived fields the rescore script reads and writes', () => {
         expect(STAKEHOLDER_INPUT_FIELDS).toContain('Top_Decision_Maker__c');
         expect(STAKEHOLDER_INPUT_FIELDS).toContain('Attitude_To_Us__c');
-        expect(SCORECARD_INPUT_FIELDS).toHaveLength(14);
+        expect(SCORECARD_INPUT_FIELDS).toHaveLength(15);
+        expect(SCORECARD_INPUT_FIELDS).toContain('Coach_Stakeholder__c');
         expect(DERIVED_FIELDS.Stakeholder_Assessment__c).toEqual([
             'Support_Index__c',
             'Completeness__c',
@@ -119,6 +127,33 @@ describe('contract v1', () => {
         expect(comparableDerivedFields('C139_Scorecard__c')).not.toContain('Scored_At__c');
         expect(comparableDerivedFields('C139_Scorecard__c')).toContain('Model_Version__c');
         expect(comparableDerivedFields('Account')).toEqual([]);
+        expect(DERIVED_FIELDS.Stakeholder_Link__c).toEqual([]);
+    });
+
+    it('is version 1.1.0', () => {
+        expect(MODEL_VERSION).toBe('C139-v1.1.0');
+    });
+
+    it('describes the inputs of contract v1.1 in one place, by object', () => {
+        expect(INPUT_FIELDS.Stakeholder_Assessment__c).toContain('Camp__c');
+        expect(INPUT_FIELDS.C139_Scorecard__c).toContain('Coach_Stakeholder__c');
+        expect(INPUT_FIELDS.Stakeholder_Link__c).toEqual([
+            'From_Stakeholder__c',
+            'To_Stakeholder__c',
+            'Link_Type__c',
+            'Strength__c'
+        ]);
+        for (const fields of Object.values(INPUT_FIELDS)) expect(new Set(fields).size).toBe(fields.length);
+    });
+
+    it('awaits no metadata any more, so queries select every input of contract v1.1', () => {
+        expect(AWAITING_METADATA).toEqual({});
+        expect(awaitsMetadata('Stakeholder_Assessment__c', 'Camp__c')).toBe(false);
+        expect(awaitsMetadata('Stakeholder_Link__c', 'Link_Type__c')).toBe(false);
+        expect(STAKEHOLDER_INPUT_FIELDS).toEqual(INPUT_FIELDS.Stakeholder_Assessment__c);
+        expect(STAKEHOLDER_INPUT_FIELDS).toContain('Camp__c');
+        expect(SCORECARD_INPUT_FIELDS).toEqual(INPUT_FIELDS.C139_Scorecard__c);
+        expect(queryableInputFields('Stakeholder_Link__c')).toEqual(INPUT_FIELDS.Stakeholder_Link__c);
     });
 
     it('finds value definitions and lists values', () => {
@@ -144,7 +179,7 @@ describe('languages', () => {
     });
 
     it('fills placeholders and leaves unknown ones as written', () => {
-        expect(fillTemplate('Edit {name} ({count})', { name: '王总', count: 2 })).toBe('Edit 王总 (2)');
+        expect(fillTemplate('Edit {name} ({count})', { name: '王建', count: 2 })).toBe('Edit 王建 (2)');
         expect(fillTemplate('{missing} stays', {})).toBe('{missing} stays');
     });
 
@@ -181,7 +216,7 @@ describe('languages', () => {
 describe('guidance never suggests improper payments', () => {
     // Commercial payment terms are legitimate; personal payments, gifts and favours are not.
     const IMPROPER =
-        /gift|kickback|bribe|payments? to|personal payment|favou?r|entertain|banquet|回扣|礼|宴请|好处费|钱款|贿/i;
+        /gift|kickback|bribe|payments? to|personal payment|favou?r|entertain|banquet|回扣|礼品|礼物|礼金|送礼|宴请|好处费|钱款|贿/i;
     const REFUSAL = /never|绝不/i;
     const allTexts = PICKLIST_FIELDS.flatMap((def) =>
         def.values.flatMap((v) => [v.guidance.en, v.guidance.zh, v.description.en, v.description.zh])
@@ -193,12 +228,17 @@ describe('guidance never suggests improper payments', () => {
         expect(offending).toEqual([]);
     });
 
-    it('points reps with a "personal gain" stakeholder to legitimate value and compliance', () => {
+    it('points reps with a "personal gain" stakeholder to legitimate value, and to decline any request', () => {
         const physiological = PICKLIST_FIELDS.find((d) => d.field === 'Dominant_Need__c')!.values.find(
             (v) => v.value === 'Physiological'
         )!;
-        expect(physiological.guidance.en).toMatch(/compliance policy/);
-        expect(physiological.guidance.zh).toMatch(/合规/);
+        // No "what your policy allows": that half-permits what the next sentence forbids.
+        expect(physiological.guidance.en).toMatch(/legitimate value only/);
+        expect(physiological.guidance.en).toMatch(/decline/);
+        expect(physiological.guidance.en).not.toMatch(/allow/);
+        expect(physiological.guidance.zh).toMatch(/正当价值/);
+        expect(physiological.guidance.zh).toMatch(/拒绝/);
+        expect(physiological.guidance.zh).not.toMatch(/允许/);
     });
 });
 

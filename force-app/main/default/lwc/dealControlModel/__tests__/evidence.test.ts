@@ -148,7 +148,9 @@ describe('evidence codes', () => {
                 'MAJORITY_UNSUPPORTED',
                 'WIN_CONTRADICTED',
                 'WIN_UNSUPPORTED',
-                'WIN_WITHOUT_TOP_DM'
+                'WIN_WITHOUT_TOP_DM',
+                'WIN_UNDERMINED',
+                'COACH_NO_ACCESS'
             ].sort()
         );
     });

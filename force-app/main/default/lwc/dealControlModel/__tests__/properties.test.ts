@@ -4,11 +4,11 @@ import {
     CLEAR_ELEMENTS,
     COACH,
     FIRST_ELEMENTS,
-    STAKEHOLDER_PICKLISTS,
     WIN,
     scoreScorecard,
     scoreStakeholder
 } from 'c/dealControlModel';
+import { STAKEHOLDER_INPUT_ARBS, anyValueOf } from './politicalFixtures';
 
 const AT = '2026-11-26T10:00:00.000Z';
 
@@ -20,37 +20,12 @@ const LADDERS: Record<string, Array<string | null>> = {
     ...Object.fromEntries(CLEAR_ELEMENTS.map((e) => [e.field, [null, 'Partial', 'Clear']]))
 };
 
-/** Any value a field may hold: model values (odd case and spacing too), blanks, junk, non-strings. */
-function anyValueOf(values: readonly string[]) {
-    return fc.oneof(
-        fc.constantFrom(...values),
-        fc.constantFrom(...values).map((v) => ` ${v.toUpperCase()} `),
-        fc.constantFrom(null, undefined, '', '   '),
-        fc.string({ maxLength: 12 }),
-        fc.integer()
-    );
-}
-
 const scorecardArb = fc.record(
     Object.fromEntries(C139_ELEMENTS.map((e) => [e.field, anyValueOf(e.values.map((v) => v.value))])),
     { requiredKeys: [] }
 );
 
-const stakeholderArb = fc.record(
-    {
-        Top_Decision_Maker__c: fc.oneof(fc.boolean(), fc.constantFrom('true', 'false', '', 'x')),
-        Decision_Body_Member__c: fc.oneof(fc.boolean(), fc.constantFrom('true', 'false', '')),
-        ...Object.fromEntries(
-            STAKEHOLDER_PICKLISTS.map((d) => [
-                d.field,
-                d.multiSelect
-                    ? fc.subarray(d.values.map((v) => v.value)).map((a) => a.join(';'))
-                    : anyValueOf(d.values.map((v) => v.value))
-            ])
-        )
-    },
-    { requiredKeys: [] }
-);
+const stakeholderArb = fc.record(STAKEHOLDER_INPUT_ARBS, { requiredKeys: [] });
 
 const mapArb = fc.array(stakeholderArb, { maxLength: 8 });
 

@@ -12,7 +12,7 @@ const AT = '2026-11-26T10:00:00.000Z';
 /** A stakeholder with every dimension known and nothing that raises an insight. */
 const COMPLETE = {
     Id: 'a01000000000001AAA',
-    Name: 'Qiu Jingli (仇经理)',
+    Name: 'Qiu Ming (仇明)',
     Role__c: 'IT_Head',
     Influence__c: 'Medium',
     Dominant_Need__c: 'Safety',

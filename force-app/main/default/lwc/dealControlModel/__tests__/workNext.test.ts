@@ -73,7 +73,7 @@ describe('work on next: priority', () => {
         const ranked = rankWorkNext(
             [
                 // weight 3 (High) × (Neutral 2) = 6
-                { Name: 'Xia Zong', ...SETTLED, Influence__c: 'High', Attitude_To_Us__c: 'Neutral' },
+                { Name: 'Xia Hong', ...SETTLED, Influence__c: 'High', Attitude_To_Us__c: 'Neutral' },
                 // weight 6 (High + top DM) × (unknown attitude 3 + gaps 1) = 24
                 {
                     Name: 'Wang Cheng',
@@ -84,26 +84,26 @@ describe('work on next: priority', () => {
                 },
                 // weight 3 (Medium + body) × (against 3 + low contact 2) = 15
                 {
-                    Name: 'Zhang Gong',
+                    Name: 'Zhang Tao',
                     ...SETTLED,
                     Influence__c: 'Medium',
                     Decision_Body_Member__c: true,
                     Attitude_To_Us__c: 'Opponent',
                     Contact_Closeness__c: 'Little'
                 },
-                // weight 2 × gaps 1 = 2; ties with Li Zong, ordered by name
-                { Name: 'Wang Jingli', ...SETTLED, Influence__c: 'Medium', Change_Attitude__c: null },
-                { Name: 'Li Zong', ...SETTLED, Influence__c: 'Medium', Decision_Focus__c: null },
-                { Name: 'Qiu Jingli', ...SETTLED, Influence__c: 'High', Attitude_To_Us__c: 'Mentor' }
+                // weight 2 × gaps 1 = 2; ties with Li Jing, ordered by name
+                { Name: 'Wang Li', ...SETTLED, Influence__c: 'Medium', Change_Attitude__c: null },
+                { Name: 'Li Jing', ...SETTLED, Influence__c: 'Medium', Decision_Focus__c: null },
+                { Name: 'Qiu Ming', ...SETTLED, Influence__c: 'High', Attitude_To_Us__c: 'Mentor' }
             ],
             { today: TODAY }
         );
         expect(ranked.map((i) => [i.stakeholder.name, i.priority])).toEqual([
             ['Wang Cheng', 24],
-            ['Zhang Gong', 15],
-            ['Xia Zong', 6],
-            ['Li Zong', 2],
-            ['Wang Jingli', 2]
+            ['Zhang Tao', 15],
+            ['Xia Hong', 6],
+            ['Li Jing', 2],
+            ['Wang Li', 2]
         ]);
         expect(ranked[1].reasons.map((r) => r.reason)).toEqual(['AGAINST_US', 'LOW_CONTACT']);
     });

@@ -9,7 +9,7 @@ import {
 
 describe('assessmentForm', () => {
     it('writes blanks as null, trims the name only, and orders multi-selects like the model', () => {
-        expect(toFieldValue('Name', '  王总 ')).toBe('王总');
+        expect(toFieldValue('Name', '  王建 ')).toBe('王建');
         expect(toFieldValue('Name', '   ')).toBeNull();
         expect(toFieldValue('Evidence__c', '  indented evidence')).toBe('  indented evidence');
         expect(toFieldValue('Notes__c', ' ')).toBeNull();
@@ -34,11 +34,11 @@ describe('assessmentForm', () => {
 
     it('requires a name', () => {
         expect(validateForm(toFormValues({ Name: ' ' }))).toEqual({ Name: 'nameRequired' });
-        expect(validateForm(toFormValues({ Name: '张工' }))).toEqual({});
+        expect(validateForm(toFormValues({ Name: '张涛' }))).toEqual({});
     });
 
     it('sends an update without ifUnmodifiedSince only when the stored version is unknown', () => {
-        const request = buildSaveRequest(toFormValues({ Name: '张工' }), {
+        const request = buildSaveRequest(toFormValues({ Name: '张涛' }), {
             opportunityId: '006000000000001AAA',
             record: { Id: 'a01000000000004AAA' },
             scoredAt: '2026-03-05T12:00:00.000Z'
@@ -50,13 +50,13 @@ describe('assessmentForm', () => {
 
     it('lists only the fields whose newer value differs', () => {
         const mine = toFormValues({
-            Name: '王总',
+            Name: '王建',
             Attitude_To_Us__c: 'Mentor',
             Decision_Focus__c: 'Business'
         });
         expect(
             conflictingFields(mine, {
-                Name: '王总',
+                Name: '王建',
                 Attitude_To_Us__c: 'Neutral',
                 Decision_Focus__c: 'Business'
             })

@@ -27,8 +27,8 @@ const mockedUpdate = updateRecord as unknown as jest.Mock;
 const OPPORTUNITY_ID = '006000000000001AAA';
 const NOW = '2026-03-05T12:00:00.000Z';
 const snapshot = toDealSnapshot(dealVitaminErp);
-const wangZong = snapshot.assessments.find((a) => a.Name === '王总') as AssessmentRecord;
-const liZong = snapshot.assessments.find((a) => a.Name === '李总') as AssessmentRecord;
+const wangZong = snapshot.assessments.find((a) => a.Name === '王建') as AssessmentRecord;
+const liZong = snapshot.assessments.find((a) => a.Name === '李静') as AssessmentRecord;
 
 type Editor = HTMLElement & {
     opportunityId?: string;
@@ -81,7 +81,7 @@ describe('c-stakeholder-editor: a new assessment', () => {
         // Every value's meaning is one tap away (model texts), and a blank says it is a gap.
         const attitude = q(element, 'c-choice-group[data-field="Attitude_To_Us__c"]');
         expect(text(attitude, 'dd[data-value="Mentor"]')).toContain(
-            'Our strongest backer: gives feedback, guidance, internal politics'
+            "Our strongest backer: gives feedback and guidance and helps us read the customer's internal politics"
         );
         expect(noteOf(element, 'Attitude_To_Us__c')).toBe('Not yet known: a gap to close, not a default.');
         expect(text(element, '.support dd')).toBe('Unknown');
@@ -100,7 +100,7 @@ describe('c-stakeholder-editor: a new assessment', () => {
     it('shows the guidance of each chosen value and updates the insight codes live', async () => {
         const element = mount();
         await flushPromises();
-        type(element, 'Name', '李总');
+        type(element, 'Name', '李静');
         pick(element, 'Attitude_To_Us__c', 'Mentor');
         pick(element, 'Contact_Closeness__c', 'Little');
         await flushPromises();
@@ -111,7 +111,7 @@ describe('c-stakeholder-editor: a new assessment', () => {
             'Marked as Mentor, but shares little or nothing with us. A real mentor shares information.'
         );
         expect(text(element, '.insights li')).toContain(
-            'ask this person for one piece of inside information'
+            'ask for their advice on the next step and their feedback on our proposal'
         );
         expect(text(element, '.support dd')).toBe('+2 Mentor');
         expect(text(element, '.known dd')).toBe('2 / 5');
@@ -124,7 +124,7 @@ describe('c-stakeholder-editor: a new assessment', () => {
 
     it('creates the record with every field, the Contact of the prefill and the derived fields stamped', async () => {
         mockedCreate.mockResolvedValue({ id: 'a01000000000009AAA' });
-        const element = mount({ Name: '夏总', Title__c: '分管生产副总', Contact__c: '003000000000007AAA' });
+        const element = mount({ Name: '夏宏', Title__c: '分管生产副总', Contact__c: '003000000000007AAA' });
         const saved = jest.fn();
         const toast = jest.fn();
         element.addEventListener('saved', saved);
@@ -142,10 +142,10 @@ describe('c-stakeholder-editor: a new assessment', () => {
         pick(element, 'Decision_Focus__c', 'Business');
         pick(element, 'Contact_Closeness__c', 'No_Contact');
         type(element, 'Favored_Vendor__c', 'CDC');
-        type(element, 'Next_Action__c', '请王总引荐，拜访夏总');
+        type(element, 'Next_Action__c', '请王建引荐，拜访夏宏');
         type(element, 'Next_Action_Due__c', '2026-03-12');
-        type(element, 'Verification__c', '夏总同意参加生产模块演示');
-        type(element, 'Evidence__c', '王经理：夏总关心停产风险');
+        type(element, 'Verification__c', '夏宏同意参加生产模块演示');
+        type(element, 'Evidence__c', '王丽：夏宏关心停产风险');
         await flushPromises();
         clickSave(element);
         await flushPromises();
@@ -157,12 +157,12 @@ describe('c-stakeholder-editor: a new assessment', () => {
                 fields: {
                     Opportunity__c: OPPORTUNITY_ID,
                     Contact__c: '003000000000007AAA',
-                    Name: '夏总',
+                    Name: '夏宏',
                     Title__c: '分管生产副总',
                     Favored_Vendor__c: 'CDC',
-                    Next_Action__c: '请王总引荐，拜访夏总',
-                    Verification__c: '夏总同意参加生产模块演示',
-                    Evidence__c: '王经理：夏总关心停产风险',
+                    Next_Action__c: '请王建引荐，拜访夏宏',
+                    Verification__c: '夏宏同意参加生产模块演示',
+                    Evidence__c: '王丽：夏宏关心停产风险',
                     Notes__c: null,
                     Assessed_On__c: '2026-03-05',
                     Next_Action_Due__c: '2026-03-12',
@@ -182,7 +182,7 @@ describe('c-stakeholder-editor: a new assessment', () => {
                     Support_Index__c: null,
                     Completeness__c: 80,
                     Insight_Codes__c: 'KEY_PERSON_INCOMPLETE;KEY_PERSON_NO_CONTACT',
-                    Model_Version__c: 'C139-v1.0.0',
+                    Model_Version__c: 'C139-v1.1.0',
                     Scored_At__c: NOW
                 }
             }
@@ -191,12 +191,12 @@ describe('c-stakeholder-editor: a new assessment', () => {
         expect(saved).toHaveBeenCalledTimes(1);
         expect(saved.mock.calls[0][0].detail).toEqual({
             recordId: 'a01000000000009AAA',
-            name: '夏总',
+            name: '夏宏',
             kind: 'create'
         });
         expect(toast.mock.calls[0][0].detail).toMatchObject({
             title: 'Assessment saved',
-            message: '夏总 is on the map.',
+            message: '夏宏 is on the map.',
             variant: 'success'
         });
         // Ready for the next person.
@@ -216,7 +216,7 @@ describe('c-stakeholder-editor: a new assessment', () => {
         expect(chosen(element, 'Attitude_To_Us__c')).toBe('Supporter');
         await expect(element).toBeAccessible();
 
-        type(element, 'Name', '张工');
+        type(element, 'Name', '张涛');
         await flushPromises();
         expect(lastMessage(nameMessages)).toBe('');
     });
@@ -227,12 +227,12 @@ describe('c-stakeholder-editor: a new assessment', () => {
         const cancel = jest.fn();
         element.addEventListener('cancel', cancel);
         await flushPromises();
-        type(element, 'Name', '张工');
+        type(element, 'Name', '张涛');
         const section = q(element, 'section[data-id="root"]');
         section.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
         await flushPromises();
         expect(mockedCreate).toHaveBeenCalledTimes(1);
-        expect(mockedCreate.mock.calls[0][0].fields.Name).toBe('张工');
+        expect(mockedCreate.mock.calls[0][0].fields.Name).toBe('张涛');
 
         section.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
         expect(cancel).toHaveBeenCalledTimes(1);
@@ -241,7 +241,7 @@ describe('c-stakeholder-editor: a new assessment', () => {
     it('does not save on a plain Enter in a text field', async () => {
         const element = mount();
         await flushPromises();
-        type(element, 'Name', '张工');
+        type(element, 'Name', '张涛');
         const submit = new CustomEvent('submit', { cancelable: true });
         q(element, 'form').dispatchEvent(submit);
         await flushPromises();
@@ -255,14 +255,16 @@ describe('c-stakeholder-editor: an existing assessment', () => {
         const element = mount(wangZong);
         await flushPromises();
         expect(text(element, 'h2')).toBe('Edit assessment');
-        expect(field(element, 'Name').value).toBe('王总');
+        expect(field(element, 'Name').value).toBe('王建');
         expect(field(element, 'Role__c').value).toBe('VP_In_Charge');
         expect(field(element, 'Top_Decision_Maker__c').checked).toBe(true);
         expect(chosen(element, 'Attitude_To_Us__c')).toBe('Supporter');
         expect(chosen(element, 'Decision_Focus__c')).toEqual(['Business', 'Relationship']);
-        expect(field(element, 'Evidence__c').value).toBe('2月28日会谈：王总希望ERP支撑出口欧美的质量追溯。');
-        expect(text(element, '[data-id="role-meaning"]')).toBe('The executive who owns this project.');
-        expect(text(element, '[data-id="role-guidance"]')).toContain('Help the VP in charge look good');
+        expect(field(element, 'Evidence__c').value).toBe('2月28日会谈：王建希望ERP支撑出口欧美的质量追溯。');
+        expect(text(element, '[data-id="role-meaning"]')).toBe('The executive who owns this purchase.');
+        expect(text(element, '[data-id="role-guidance"]')).toBe(
+            'What to do: Help the VP in charge build a case the top decision maker will trust; learn their decision points.'
+        );
         expect(text(element, '.support dd')).toBe('+1 Supporter');
         expect(text(element, '.known dd')).toBe('5 / 5');
     });
@@ -272,7 +274,7 @@ describe('c-stakeholder-editor: an existing assessment', () => {
         const element = mount(liZong);
         await flushPromises();
         pick(element, 'Contact_Closeness__c', 'More');
-        type(element, 'Next_Action__c', '请李总提供预算审批流程');
+        type(element, 'Next_Action__c', '请李静提供预算审批流程');
         clickSave(element);
         await flushPromises();
 
@@ -282,10 +284,10 @@ describe('c-stakeholder-editor: an existing assessment', () => {
         expect(recordInput).toEqual({
             fields: {
                 Id: liZong.Id,
-                Name: '李总',
+                Name: '李静',
                 Title__c: '财务部经理',
                 Favored_Vendor__c: null,
-                Next_Action__c: '请李总提供预算审批流程',
+                Next_Action__c: '请李静提供预算审批流程',
                 Verification__c: null,
                 Evidence__c: null,
                 Notes__c: null,
@@ -305,7 +307,7 @@ describe('c-stakeholder-editor: an existing assessment', () => {
                 Support_Index__c: 2,
                 Completeness__c: 100,
                 Insight_Codes__c: null,
-                Model_Version__c: 'C139-v1.0.0',
+                Model_Version__c: 'C139-v1.1.0',
                 Scored_At__c: NOW
             }
         });
@@ -377,7 +379,7 @@ describe('c-stakeholder-editor: an existing assessment', () => {
         element.addEventListener('conflict', conflict);
         await flushPromises();
         pick(element, 'Attitude_To_Us__c', 'Mentor');
-        type(element, 'Next_Action__c', '王总确认其为我方指导者');
+        type(element, 'Next_Action__c', '王建确认其为我方指导者');
         clickSave(element);
         await flushPromises();
 
@@ -402,11 +404,11 @@ describe('c-stakeholder-editor: an existing assessment', () => {
             tr.querySelector('.yours')!.textContent
         ]);
         expect(rows).toEqual([
-            ['Next_Action__c', '请王总参观维生素同行的成功案例', '王总确认其为我方指导者'],
+            ['Next_Action__c', '请王建参观维生素同行的成功案例', '王建确认其为我方指导者'],
             ['Attitude_To_Us__c', 'Neutral', 'Mentor']
         ]);
         expect(chosen(element, 'Attitude_To_Us__c')).toBe('Mentor');
-        expect(field(element, 'Next_Action__c').value).toBe('王总确认其为我方指导者');
+        expect(field(element, 'Next_Action__c').value).toBe('王建确认其为我方指导者');
 
         mockedUpdate.mockResolvedValueOnce({ id: wangZong.Id });
         clickSave(element);
@@ -415,7 +417,7 @@ describe('c-stakeholder-editor: an existing assessment', () => {
         expect(mockedUpdate.mock.calls[1][1]).toEqual({ ifUnmodifiedSince: '2026-03-05T11:00:00.000Z' });
         expect(mockedUpdate.mock.calls[1][0].fields).toMatchObject({
             Attitude_To_Us__c: 'Mentor',
-            Next_Action__c: '王总确认其为我方指导者',
+            Next_Action__c: '王建确认其为我方指导者',
             Support_Index__c: 2
         });
         expect(element.shadowRoot!.querySelector('.conflict')).toBeNull();

@@ -7,7 +7,7 @@ import { flushPromises, noteOf, pick, q, text } from 'test-utils/domHelpers';
 
 jest.mock('@salesforce/i18n/lang', () => ({ __esModule: true, default: 'zh-CN' }), { virtual: true });
 
-const liZong = toDealSnapshot(dealVitaminErp).assessments.find((a) => a.Name === '李总') as AssessmentRecord;
+const liZong = toDealSnapshot(dealVitaminErp).assessments.find((a) => a.Name === '李静') as AssessmentRecord;
 
 afterEach(() => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
@@ -49,7 +49,7 @@ describe('c-stakeholder-editor in Simplified Chinese', () => {
 
     it('names the saved person in a Chinese toast', async () => {
         (createRecord as unknown as jest.Mock).mockResolvedValue({ id: 'a01000000000011AAA' });
-        const element = mount({ Name: '夏总' });
+        const element = mount({ Name: '夏宏' });
         const toast = jest.fn();
         element.addEventListener('lightning__showtoast', toast);
         await flushPromises();
@@ -58,7 +58,7 @@ describe('c-stakeholder-editor in Simplified Chinese', () => {
         await flushPromises();
         expect(toast.mock.calls[0][0].detail).toMatchObject({
             title: '评估已保存',
-            message: '夏总 已加入决策地图。'
+            message: '夏宏 已加入多维汇总。'
         });
     });
 });

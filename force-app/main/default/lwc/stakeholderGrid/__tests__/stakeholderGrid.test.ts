@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import { graphql } from 'lightning/graphql';
 import { createRecord, deleteRecord } from 'lightning/uiRecordApi';
 import StakeholderGrid from 'c/stakeholderGrid';
+import { columnHeading } from '../gridRows';
 import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.json';
 import dealEmpty from '../../dealControlData/__tests__/data/dealEmpty.json';
 import graphqlErrors from '../../dealControlData/__tests__/data/graphqlErrors.json';
@@ -138,7 +139,7 @@ describe('c-stakeholder-grid: a query that answers in part', () => {
             'Part of the deal could not be loaded; what is shown may be incomplete.'
         );
         expect((q(element, '.load-errors') as HTMLElement & { variant: string }).variant).toBe('warning');
-        expect(cellText(rowOf(element, '王总'), 'td.role')).toBe('VP in charge');
+        expect(cellText(rowOf(element, '王建'), 'td.role')).toBe('VP in charge');
         expect((q(element, '[data-id="add"]') as Control).disabled).toBe(false);
     });
 });
@@ -149,8 +150,8 @@ describe('c-stakeholder-grid: the case-study committee', () => {
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
 
-        const wang = rowOf(element, '王总');
-        expect(cellText(wang, 'th .name')).toBe('王总');
+        const wang = rowOf(element, '王建');
+        expect(cellText(wang, 'th .name')).toBe('王建');
         expect(cellText(wang, 'th .title')).toBe('分管信息化副总');
         expect(cellText(wang, 'td.role')).toBe('VP in charge');
         // The position badges sit under the name, in the person's own cell.
@@ -163,15 +164,15 @@ describe('c-stakeholder-grid: the case-study committee', () => {
         expect(cellText(wang, '[data-field="Contact_Closeness__c"]')).toBe('More');
         // The fifth dimension with the support index it gives.
         expect(cellText(wang, '[data-field="Attitude_To_Us__c"]')).toBe('+1 Supporter');
-        expect(insightCodesOf(element, '王总')).toEqual([]);
+        expect(insightCodesOf(element, '王建')).toEqual([]);
         // Edit is the main action of a row; Delete a quieter icon, named for screen readers.
         expect(control(wang, 'lightning-button.edit').label).toBe('Edit');
         expect(
             (wang.querySelector('lightning-button-icon.delete') as HTMLElement & { alternativeText: string })
                 .alternativeText
-        ).toBe('Delete 王总');
+        ).toBe('Delete 王建');
 
-        const zhang = rowOf(element, '张工');
+        const zhang = rowOf(element, '张涛');
         expect(zhang.querySelector('.badge-top')).toBeNull();
         expect(zhang.querySelector('.badge-body')).toBeNull();
         expect(cellText(zhang, '.support')).toBe('-2 Opponent');
@@ -203,15 +204,15 @@ describe('c-stakeholder-grid: the case-study committee', () => {
         ).toContain(
             'Key person, no contact: A key person (top decision maker or high influence) with no contact with us.'
         );
-        expect(insightCodesOf(element, '李总')).toEqual(['MENTOR_LOW_CONTACT']);
-        expect(insightCodesOf(element, '张工')).toEqual(['OPPONENT_DEEP_CONTACT']);
+        expect(insightCodesOf(element, '李静')).toEqual(['MENTOR_LOW_CONTACT']);
+        expect(insightCodesOf(element, '张涛')).toEqual(['OPPONENT_DEEP_CONTACT']);
     });
 
     it('sums up the committee in the aggregate row', async () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
-        // Decision body with a known attitude: 王总 High +1, 仇经理 High −1, 李总 Medium +2 (王乘 unknown):
+        // Decision body with a known attitude: 王建 High +1, 仇明 High −1, 李静 Medium +2 (王乘 unknown):
         // (3·1 + 3·(−1) + 2·2) / (3 + 3 + 2) = 0.5.
         expect(text(element, '.weighted-support span')).toBe('+0.50');
         expect(text(element, '.weighted-support .body-count')).toBe(
@@ -234,10 +235,10 @@ describe('c-stakeholder-grid: the case-study committee', () => {
         const data = clone(dealVitaminErp);
         const edges = data.uiapi.query.Stakeholder_Assessment__c.edges;
         data.uiapi.query.Stakeholder_Assessment__c.edges = edges.filter(
-            (e) => !['王经理', '李总'].includes(e.node.Name.value as string)
+            (e) => !['王丽', '李静'].includes(e.node.Name.value as string)
         );
         for (const e of data.uiapi.query.Stakeholder_Assessment__c.edges) {
-            if (e.node.Name.value === '王总') e.node.Top_Decision_Maker__c = { value: false };
+            if (e.node.Name.value === '王建') e.node.Top_Decision_Maker__c = { value: false };
         }
         const element = mount();
         graphqlAdapter.emit(data);
@@ -252,12 +253,12 @@ describe('c-stakeholder-grid: the case-study committee', () => {
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
         // Default: influence, high first; ties by name.
-        expect(rowNames(element)).toEqual(['仇经理', '王乘', '王总', '李总', '王经理', '张工']);
+        expect(rowNames(element)).toEqual(['仇明', '王乘', '王建', '李静', '王丽', '张涛']);
 
         const supportButton = q<HTMLButtonElement>(element, 'button.sort[data-key="support"]');
         supportButton.click();
         await flushPromises();
-        expect(rowNames(element)).toEqual(['张工', '仇经理', '王总', '李总', '王经理', '王乘']);
+        expect(rowNames(element)).toEqual(['张涛', '仇明', '王建', '李静', '王丽', '王乘']);
         expect(supportButton.closest('th')!.getAttribute('aria-sort')).toBe('ascending');
         expect(q(element, 'button.sort[data-key="influence"]').closest('th')!.getAttribute('aria-sort')).toBe(
             'none'
@@ -266,13 +267,13 @@ describe('c-stakeholder-grid: the case-study committee', () => {
         supportButton.click();
         await flushPromises();
         // Most supportive first; the unknown attitude stays last either way.
-        expect(rowNames(element)).toEqual(['李总', '王经理', '王总', '仇经理', '张工', '王乘']);
+        expect(rowNames(element)).toEqual(['李静', '王丽', '王建', '仇明', '张涛', '王乘']);
         expect(supportButton.closest('th')!.getAttribute('aria-sort')).toBe('descending');
 
         q<HTMLButtonElement>(element, 'button.sort[data-key="role"]').click();
         await flushPromises();
         // The model's role order: general manager, VP in charge, CFO, head of IT, department head, IT staff.
-        expect(rowNames(element)).toEqual(['王乘', '王总', '李总', '仇经理', '王经理', '张工']);
+        expect(rowNames(element)).toEqual(['王乘', '王建', '李静', '仇明', '王丽', '张涛']);
         expect(supportButton.tagName).toBe('BUTTON');
     });
 });
@@ -280,9 +281,9 @@ describe('c-stakeholder-grid: the case-study committee', () => {
 describe('c-stakeholder-grid: who to work on next', () => {
     // Worked by hand from the fixture on 5 March 2026 (weight × summed severity):
     // 王乘 High + body = 4 × (attitude unknown 3 + no contact 2 + gaps 1) = 24;
-    // 仇经理 High + body = 4 × (non-supporter 3 + little contact 2) = 20;
-    // 李总 Medium + body = 3 × (little contact 2) = 6; 张工 Low = 1 × (opponent 3) = 3 (fourth, not shown);
-    // 王总, 王经理: nothing to fix (王总's next action is due on 20 March).
+    // 仇明 High + body = 4 × (non-supporter 3 + little contact 2) = 20;
+    // 李静 Medium + body = 3 × (little contact 2) = 6; 张涛 Low = 1 × (opponent 3) = 3 (fourth, not shown);
+    // 王建, 王丽: nothing to fix (王建's next action is due on 20 March).
     it('names the three most urgent people with their reasons and the first action', async () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp);
@@ -298,10 +299,10 @@ describe('c-stakeholder-grid: who to work on next', () => {
                 'Find out where this person stands: ask your coach.'
             ],
             [
-                '仇经理 — Against us · Too little contact.',
-                'Learn why, share nothing sensitive, and build support around this person.'
+                '仇明 — Against us · Too little contact.',
+                "Learn why, stay courteous and factual, share nothing confidential, and earn others' support on the merits."
             ],
-            ['李总 — Too little contact.', 'Plan a meeting, introduced by someone they trust.']
+            ['李静 — Too little contact.', 'Plan a meeting, introduced by someone they trust.']
         ]);
         // A separator never starts a wrapped line: it is tied to the reason before it.
         expect(text(element, '.work-next-item:first-child .work-next-reasons')).toBe(
@@ -317,9 +318,9 @@ describe('c-stakeholder-grid: who to work on next', () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
-        // 王总 High + top DM + body = 7 × (overdue 2) = 14: third, ahead of 李总.
+        // 王建 High + top DM + body = 7 × (overdue 2) = 14: third, ahead of 李静.
         const names = qa(element, '.work-next-open').map((b) => (b.textContent ?? '').trim());
-        expect(names).toEqual(['王乘', '仇经理', '王总']);
+        expect(names).toEqual(['王乘', '仇明', '王建']);
         expect(text(element, '.work-next-item:nth-child(3) .work-next-reasons')).toBe(
             '— Next action overdue.'
         );
@@ -353,14 +354,14 @@ describe('c-stakeholder-grid: contact roles not yet assessed', () => {
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
         const placeholders = qa(element, 'tr.placeholder');
-        expect(placeholders.map((tr) => tr.querySelector('.name')!.textContent)).toEqual(['夏总', '赵顾问']);
+        expect(placeholders.map((tr) => tr.querySelector('.name')!.textContent)).toEqual(['夏宏', '赵芳']);
         expect(cellText(placeholders[0], '.not-assessed')).toBe('Not yet assessed');
         expect(cellText(placeholders[0], '.contact-role')).toBe('Contact role: Influencer');
         expect(cellText(placeholders[1], '.contact-role')).toBe('');
         expect(
             (placeholders[0].querySelector('lightning-button.assess') as HTMLElement & { ariaLabel: string })
                 .ariaLabel
-        ).toBe('Assess 夏总');
+        ).toBe('Assess 夏宏');
     });
 
     it('turns a placeholder into an assessment in one action and opens it in the editor', async () => {
@@ -378,12 +379,12 @@ describe('c-stakeholder-grid: contact roles not yet assessed', () => {
             fields: {
                 Opportunity__c: OPPORTUNITY_ID,
                 Contact__c: '003000000000007AAA',
-                Name: '夏总',
+                Name: '夏宏',
                 Title__c: '分管生产副总',
                 Support_Index__c: null,
                 Completeness__c: 0,
                 Insight_Codes__c: null,
-                Model_Version__c: 'C139-v1.0.0',
+                Model_Version__c: 'C139-v1.1.0',
                 Scored_At__c: NOW
             }
         });
@@ -397,7 +398,7 @@ describe('c-stakeholder-grid: contact roles not yet assessed', () => {
             node: {
                 ...data.uiapi.query.Stakeholder_Assessment__c.edges[4].node,
                 Id: 'a01000000000007AAA',
-                Name: { value: '夏总' },
+                Name: { value: '夏宏' },
                 Contact__c: { value: '003000000000007AAA' },
                 Title__c: { value: '分管生产副总' },
                 LastModifiedDate: { value: NOW }
@@ -410,7 +411,7 @@ describe('c-stakeholder-grid: contact roles not yet assessed', () => {
         };
         expect(editor.record.Id).toBe('a01000000000007AAA');
         expect(qa(element, 'tr.placeholder').map((tr) => tr.querySelector('.name')!.textContent)).toEqual([
-            '赵顾问'
+            '赵芳'
         ]);
     });
 
@@ -457,10 +458,10 @@ describe('c-stakeholder-grid: add, edit and delete', () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp, undefined, refresh);
         await flushPromises();
-        const editButton = rowOf(element, '王总').querySelector('lightning-button.edit') as HTMLElement & {
+        const editButton = rowOf(element, '王建').querySelector('lightning-button.edit') as HTMLElement & {
             ariaLabel: string;
         };
-        expect(editButton.ariaLabel).toBe('Edit 王总');
+        expect(editButton.ariaLabel).toBe('Edit 王建');
         editButton.click();
         await flushPromises();
         const editor = q(element, 'c-stakeholder-editor') as HTMLElement & {
@@ -500,21 +501,21 @@ describe('c-stakeholder-grid: add, edit and delete', () => {
         graphqlAdapter.emit(dealVitaminErp, undefined, refresh);
         await flushPromises();
 
-        rowOf(element, '张工').querySelector<HTMLElement>('lightning-button-icon.delete')!.click();
+        rowOf(element, '张涛').querySelector<HTMLElement>('lightning-button-icon.delete')!.click();
         await flushPromises();
         expect(mockedDelete).not.toHaveBeenCalled();
         // The question sits in its own row right under the person.
-        const confirmRow = rowOf(element, '张工').nextElementSibling!.nextElementSibling!;
+        const confirmRow = rowOf(element, '张涛').nextElementSibling!.nextElementSibling!;
         expect(confirmRow.classList).toContain('confirm-row');
         const confirmation = confirmRow.querySelector('c-delete-confirmation')!;
-        expect(text(confirmation, '.confirm-text')).toBe('Delete the assessment of 张工?');
+        expect(text(confirmation, '.confirm-text')).toBe('Delete the assessment of 张涛?');
         await expect(element).toBeAccessible();
 
         q(q(element, 'tr.confirm-row c-delete-confirmation'), 'lightning-button.keep').click();
         await flushPromises();
         expect(element.shadowRoot!.querySelector('c-delete-confirmation')).toBeNull();
 
-        rowOf(element, '张工').querySelector<HTMLElement>('lightning-button-icon.delete')!.click();
+        rowOf(element, '张涛').querySelector<HTMLElement>('lightning-button-icon.delete')!.click();
         await flushPromises();
         q(q(element, 'tr.confirm-row c-delete-confirmation'), 'lightning-button.confirm-delete').click();
         await flushPromises();
@@ -539,7 +540,7 @@ describe('c-stakeholder-grid: add, edit and delete', () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
-        rowOf(element, '张工').querySelector<HTMLElement>('lightning-button-icon.delete')!.click();
+        rowOf(element, '张涛').querySelector<HTMLElement>('lightning-button-icon.delete')!.click();
         await flushPromises();
         q(q(element, 'tr.confirm-row c-delete-confirmation'), 'lightning-button.confirm-delete').click();
         await flushPromises();
@@ -550,7 +551,7 @@ describe('c-stakeholder-grid: add, edit and delete', () => {
         expect(panelText(element, '.action-errors', 'details')).toContain(
             'insufficient access rights on object id'
         );
-        expect(rowNames(element)).toContain('张工');
+        expect(rowNames(element)).toContain('张涛');
     });
 });
 
@@ -559,7 +560,7 @@ describe('c-stakeholder-grid: the editor opens right under the person', () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
-        const row = rowOf(element, '王经理');
+        const row = rowOf(element, '王丽');
         const before = rowNames(element);
         (row.querySelector('lightning-button.edit') as HTMLElement).click();
         await flushPromises();
@@ -569,7 +570,7 @@ describe('c-stakeholder-grid: the editor opens right under the person', () => {
         const editor = q(element, 'tr.editor-row c-stakeholder-editor') as HTMLElement & {
             record: Record<string, unknown>;
         };
-        expect(editor.record).toMatchObject({ Name: '王经理' });
+        expect(editor.record).toMatchObject({ Name: '王丽' });
 
         const edit = row.querySelector('lightning-button.edit') as HTMLElement & { focus: () => void };
         const focus = jest.fn();
@@ -591,17 +592,19 @@ describe('c-stakeholder-grid on a phone (a narrow container)', () => {
         expect(element.shadowRoot!.querySelector('table')).toBeNull();
         const order = qa(element, '.summary, .work-next, .cards').map((e) => e.className.split(' ')[0]);
         expect(order).toEqual(['summary', 'work-next', 'cards']);
-        // "Whole committee" once.
-        expect(qa(element, 'h3').filter((h) => h.textContent === 'Whole committee')).toHaveLength(1);
+        // The summary's heading once, and not the card's title again.
+        expect(qa(element, 'h3').filter((h) => h.textContent === 'The committee at a glance')).toHaveLength(
+            1
+        );
 
         const cards = qa(element, 'li.person-card.assessment');
         expect(cards.map((c) => cellText(c, '.name'))).toEqual([
-            '仇经理',
+            '仇明',
             '王乘',
-            '王总',
-            '李总',
-            '王经理',
-            '张工'
+            '王建',
+            '李静',
+            '王丽',
+            '张涛'
         ]);
         const wangCheng = cards[1];
         expect(cellText(wangCheng, '.card-line')).toBe('General manager · Influence: High');
@@ -631,6 +634,16 @@ describe('c-stakeholder-grid on a phone (a narrow container)', () => {
         expect(
             (card.querySelector('c-stakeholder-editor') as HTMLElement & { record: { Name: string } }).record
                 .Name
-        ).toBe('李总');
+        ).toBe('李静');
+    });
+});
+
+describe('columnHeading', () => {
+    it("drops a model label's closing explanation in parentheses, and keeps any other label whole", () => {
+        expect(columnHeading('主导需求（马斯洛需求层次）')).toBe('主导需求');
+        expect(columnHeading('Dominant need (Maslow)')).toBe('Dominant need');
+        expect(columnHeading('对我方的态度（支持度）')).toBe('对我方的态度');
+        expect(columnHeading('Decision focus')).toBe('Decision focus');
+        expect(columnHeading('（说明）')).toBe('（说明）');
     });
 });

@@ -42,9 +42,9 @@ describe('c-stakeholder-grid in Simplified Chinese', () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp);
         await flushPromises();
-        expect(text(element, 'h2')).toBe('采购决策链');
+        expect(text(element, 'h2')).toBe('全体采购决策者');
         expect((q(element, '[data-id="add"]') as HTMLElement & { label: string }).label).toBe(
-            '添加决策相关人'
+            '添加采购决策者'
         );
         const headers = qa(element, 'thead th').map((th) =>
             (th.textContent ?? '').replace(/[▲▼\u2060\s]/g, '')
@@ -57,9 +57,11 @@ describe('c-stakeholder-grid in Simplified Chinese', () => {
             '对待变革的态度',
             '决策关注点',
             '联系紧密度',
-            '对我方的态度（支持度）',
+            '对我方的态度',
             '操作'
         ]);
+        // A header drops the model label's explanation; its tooltip keeps the whole label.
+        expect(qa(element, 'thead th')[3].getAttribute('title')).toBe('主导需求（马斯洛需求层次）');
         const wangCheng = qa(element, 'tr.assessment').find(
             (tr) => tr.querySelector('.name')!.textContent === '王乘'
         )!;
@@ -73,9 +75,14 @@ describe('c-stakeholder-grid in Simplified Chinese', () => {
                 .textContent
         ).toContain('关键人无联系');
         const wang = qa(element, 'tr.assessment').find(
-            (tr) => tr.querySelector('.name')!.textContent === '王总'
+            (tr) => tr.querySelector('.name')!.textContent === '王建'
         )!;
         expect(wang.querySelector('.badge-top')!.textContent).toBe('最高决策者');
+        // Several values of a multi-select are listed with the Chinese enumeration comma.
+        expect(wang.querySelector('[data-field="Decision_Focus__c"] span')!.textContent).toBe('业务、关系');
+        expect(qa(element, '.stats dt').map((dt) => (dt.textContent ?? '').trim())[0]).toBe(
+            '决策机构支持度（按影响力加权，−2 至 +2）'
+        );
         expect(wang.querySelector('.support')!.textContent!.trim()).toBe('+1 支持者');
         expect(text(element, '.weighted-support span')).toBe('+0.50');
         expect(text(element, '.weighted-support .body-count')).toBe('决策机构 4 人中有 2 人支持我们');

@@ -6,19 +6,6 @@ import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.
 import graphqlErrors from '../../dealControlData/__tests__/data/graphqlErrors.json';
 import { flushPromises, q, qa, text } from 'test-utils/domHelpers';
 
-// sfdx-lwc-jest ships no stub for lightning/actions: the close event only needs a recognisable type.
-jest.mock(
-    'lightning/actions',
-    () => ({
-        CloseActionScreenEvent: class extends CustomEvent<unknown> {
-            constructor() {
-                super('close', { bubbles: true, composed: true });
-            }
-        }
-    }),
-    { virtual: true }
-);
-
 interface TestAdapter {
     emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
     emitErrors(errors: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
@@ -75,15 +62,15 @@ describe('c-stakeholder-quick-assess', () => {
             [
                 'On the map',
                 [
-                    '王总 (分管信息化副总)',
-                    '仇经理 (信息部负责人)',
-                    '王经理 (综合管理部经理)',
-                    '张工 (信息部工程师)',
+                    '王建 (分管信息化副总)',
+                    '仇明 (信息部负责人)',
+                    '王丽 (综合管理部经理)',
+                    '张涛 (信息部工程师)',
                     '王乘 (常务副总)',
-                    '李总 (财务部经理)'
+                    '李静 (财务部经理)'
                 ]
             ],
-            ['Contact roles not yet assessed', ['夏总 (分管生产副总)', '赵顾问 (AMT咨询顾问)']]
+            ['Contact roles not yet assessed', ['夏宏 (分管生产副总)', '赵芳 (AMT咨询顾问)']]
         ]);
         expect(q<HTMLSelectElement>(element, 'select.who').value).toBe('new');
         const editor = q(element, 'c-stakeholder-editor') as Editor;
@@ -98,12 +85,12 @@ describe('c-stakeholder-quick-assess', () => {
         choose(element, 'a:a01000000000002AAA');
         await flushPromises();
         const editor = q(element, 'c-stakeholder-editor') as Editor;
-        expect(editor.record).toMatchObject({ Id: 'a01000000000002AAA', Name: '仇经理' });
+        expect(editor.record).toMatchObject({ Id: 'a01000000000002AAA', Name: '仇明' });
 
         choose(element, 'c:00K000000000007AAA');
         await flushPromises();
         expect(editor.record).toEqual({
-            Name: '夏总',
+            Name: '夏宏',
             Title__c: '分管生产副总',
             Contact__c: '003000000000007AAA'
         });
@@ -113,6 +100,8 @@ describe('c-stakeholder-quick-assess', () => {
         expect(editor.record).toBeNull();
     });
 
+    // The Aura quick action (aura/stakeholderQuickAssessAction) closes on this "close" event and
+    // refreshes the record page when detail.saved is true.
     it('saves through the editor, refreshes the shared query and closes the action', async () => {
         const refresh = jest.fn().mockResolvedValue(undefined);
         (createRecord as unknown as jest.Mock).mockResolvedValue({ id: 'a01000000000013AAA' });
@@ -132,11 +121,12 @@ describe('c-stakeholder-quick-assess', () => {
         expect(fields).toMatchObject({
             Opportunity__c: OPPORTUNITY_ID,
             Contact__c: '003000000000007AAA',
-            Name: '夏总',
+            Name: '夏宏',
             Title__c: '分管生产副总'
         });
         expect(refresh).toHaveBeenCalledTimes(1);
         expect(close).toHaveBeenCalledTimes(1);
+        expect(close.mock.calls[0][0].detail).toEqual({ saved: true });
     });
 
     it('closes without saving on cancel', async () => {
@@ -147,6 +137,7 @@ describe('c-stakeholder-quick-assess', () => {
         await flushPromises();
         q(element, 'c-stakeholder-editor').dispatchEvent(new CustomEvent('cancel'));
         expect(close).toHaveBeenCalledTimes(1);
+        expect(close.mock.calls[0][0].detail).toEqual({ saved: false });
         expect(createRecord).not.toHaveBeenCalled();
     });
 
