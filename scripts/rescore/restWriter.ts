@@ -13,14 +13,15 @@ export type BatchSender = (batch: readonly IngestRow[]) => Promise<WriteOutcome>
  */
 export class RestWriter {
     private buffer: IngestRow[] = [];
-    private readonly inFlight = new Set<Promise<void>>();
     private fatal: unknown = null;
 
     constructor(
         private readonly send: BatchSender,
         private readonly concurrency: number,
         private readonly onResult: (outcome: WriteOutcome) => void,
-        private readonly signal: AbortSignal
+        private readonly signal: AbortSignal,
+        /** The requests in flight; writers of several objects share one set to share the bound. */
+        private readonly inFlight = new Set<Promise<void>>()
     ) {}
 
     async add(row: IngestRow): Promise<void> {
