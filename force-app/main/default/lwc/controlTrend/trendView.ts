@@ -1,14 +1,11 @@
 // What the trend shows, computed once when the points arrive: the state (no snapshot, one, many),
 // its texts in the user's language and locale, and the sparkline's geometry in SVG user units.
 import { BANDS, ControlBand, Lang } from 'c/dealControlModel';
+import type { TrendPoint } from 'c/dealControlData';
 import { label } from './labels';
 
 /** One day of the trend as the page query reads it (Snapshot_Date__c, Control_Score__c, Control_Band__c). */
-export interface TrendPointInput {
-    readonly date: string;
-    readonly score: number | null;
-    readonly band: string | null;
-}
+export type TrendPointInput = Readonly<TrendPoint>;
 
 export type TrendState = 'none' | 'one' | 'many';
 
