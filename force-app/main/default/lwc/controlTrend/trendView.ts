@@ -37,7 +37,7 @@ export interface TrendView {
 
 /** The SVG's user space: the component scales it to its width, keeping the proportions. */
 export const VIEW_WIDTH = 240;
-export const VIEW_HEIGHT = 48;
+export const VIEW_HEIGHT = 64;
 /** Room for the line's stroke and the last point's dot at the edges. */
 const PAD = 4;
 

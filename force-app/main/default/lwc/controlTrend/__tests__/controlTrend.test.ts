@@ -8,8 +8,8 @@ import untidy from './fixtures/trendUntidy.json';
 
 afterEach(unmountAll);
 
-/** The sparkline's user space is 240 × 48 with 4 units of room at each edge: y = 4 + (100 − score) × 0.4. */
-const yOf = (score: number): number => 4 + (100 - score) * 0.4;
+/** The sparkline's user space is 240 × 64 with 4 units of room at each edge: y = 4 + (100 − score) × 0.56. */
+const yOf = (score: number): number => Math.round((4 + (100 - score) * 0.56) * 100) / 100;
 
 describe('c-control-trend (English, en-US locale)', () => {
     it('draws many snapshots as a line with the last score and the change since the first one', async () => {
@@ -24,9 +24,9 @@ describe('c-control-trend (English, en-US locale)', () => {
         // Sep 3 on the left edge, Nov 23 (81 days later) on the right; Oct 1 is day 28.
         expect(points[0]).toEqual([4, yOf(45)]);
         expect(points[2]).toEqual([Math.round((4 + (28 / 81) * 232) * 100) / 100, yOf(38)]);
-        expect(points[6]).toEqual([236, Math.round(yOf(53) * 100) / 100]);
+        expect(points[6]).toEqual([236, yOf(53)]);
         const last = q(element, '[data-id="last-point"]');
-        expect([last.getAttribute('cx'), last.getAttribute('cy')]).toEqual(['236', '22.8']);
+        expect([last.getAttribute('cx'), last.getAttribute('cy')]).toEqual(['236', '30.32']);
         expect(last.getAttribute('class')).toBe('last last_Contested');
         await expect(element).toBeAccessible();
     });
@@ -56,12 +56,12 @@ describe('c-control-trend (English, en-US locale)', () => {
             'Behind',
             'Losing'
         ]);
-        // Thresholds 80, 60, 40, 20 at y = 12, 20, 28, 36.
+        // Thresholds 80, 60, 40, 20 at y = 15.2, 26.4, 37.6, 48.8.
         expect(stripes.map((s) => s.y)).toEqual([0, yOf(80), yOf(60), yOf(40), yOf(20)]);
         for (let i = 1; i < stripes.length; i++) {
             expect(stripes[i].y).toBeCloseTo(stripes[i - 1].y + stripes[i - 1].height, 6);
         }
-        expect(stripes[4].y + stripes[4].height).toBe(48);
+        expect(stripes[4].y + stripes[4].height).toBe(64);
     });
 
     it('shows one snapshot as its value and date, without a line', async () => {
@@ -115,17 +115,15 @@ describe('c-control-trend (English, en-US locale)', () => {
         expect(q(element, 'svg').getAttribute('aria-label')).toContain('from 53 to 53 (no change)');
         // A flat line is still a line across the whole width.
         expect(linePoints(element)).toEqual([
-            [4, yOf(53)].map((n) => Math.round(n * 100) / 100),
-            [236, yOf(53)].map((n) => Math.round(n * 100) / 100)
+            [4, yOf(53)],
+            [236, yOf(53)]
         ]);
     });
 
     it('skips undated, impossible and unscored days, keeps the last of a repeated day, and sorts by date', async () => {
         const element = await mountTrend(untidy);
         // Left: Nov 20 (50), Nov 23 (55, unknown band), Nov 25 (61, the second reading of that day).
-        expect(linePoints(element).map(([, y]) => y)).toEqual(
-            [yOf(50), yOf(55), yOf(61)].map((n) => Math.round(n * 100) / 100)
-        );
+        expect(linePoints(element).map(([, y]) => y)).toEqual([yOf(50), yOf(55), yOf(61)]);
         expect(text(element, '[data-id="trend-latest"]')).toBe('Last snapshot, Nov 25: 61 (Leading)');
         expect(text(element, '[data-id="trend-change"]')).toBe('+11 since Nov 20');
     });
