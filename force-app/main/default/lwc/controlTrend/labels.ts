@@ -1,5 +1,5 @@
 // The trend's own texts, in English and Simplified Chinese. `{name}` marks a parameter.
-import { Lang, LocalizedText, fillTemplate, t } from 'c/dealControlModel';
+import { LocalizedText, t } from 'c/dealControlModel';
 
 export const LABELS = {
     heading: t('Trend, last {days} days', '近 {days} 天趋势'),
@@ -26,13 +26,3 @@ export const LABELS = {
     summaryBand: t('Band on the last snapshot: {band}.', '最近控单快照的控单区间：{band}。'),
     noChange: t('no change', '没有变化')
 } as const satisfies Record<string, LocalizedText>;
-
-export type LabelKey = keyof typeof LABELS;
-
-export function label(
-    key: LabelKey,
-    lang: Lang,
-    params: Readonly<Record<string, string | number>> = {}
-): string {
-    return fillTemplate(LABELS[key][lang], params);
-}

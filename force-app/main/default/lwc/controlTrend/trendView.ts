@@ -1,8 +1,8 @@
 // What the trend shows, computed once when the points arrive: the state (no snapshot, one, many),
 // its texts in the user's language and locale, and the sparkline's geometry in SVG user units.
-import { BANDS, ControlBand, Lang } from 'c/dealControlModel';
+import { BANDS, ControlBand, Lang, fillTemplate, inLanguage } from 'c/dealControlModel';
 import type { TrendPoint } from 'c/dealControlData';
-import { label } from './labels';
+import { LABELS } from './labels';
 
 /** One day of the trend as the page query reads it (Snapshot_Date__c, Control_Score__c, Control_Band__c). */
 export type TrendPointInput = Readonly<TrendPoint>;
@@ -114,8 +114,9 @@ export function trendView(
     locale: string,
     days: number
 ): TrendView {
+    const L = inLanguage(LABELS, lang);
     const points = usablePoints(input);
-    const heading = label('heading', lang, { days });
+    const heading = fillTemplate(L.heading, { days });
     const empty = {
         heading,
         latestText: '',
@@ -133,8 +134,8 @@ export function trendView(
         return {
             ...empty,
             state: 'none',
-            noneText: label('noSnapshots', lang),
-            noneAdminText: label('noSnapshotsAdmin', lang)
+            noneText: L.noSnapshots,
+            noneAdminText: L.noSnapshotsAdmin
         };
     }
 
@@ -145,37 +146,37 @@ export function trendView(
         formatDay(p.time, locale, new Date(p.time).getUTCFullYear() !== lastYear);
     const band = bandText(last.band, lang);
     const latestText = band
-        ? label('latestWithBand', lang, { date: day(last), score: last.score, band })
-        : label('latest', lang, { date: day(last), score: last.score });
+        ? fillTemplate(L.latestWithBand, { date: day(last), score: last.score, band })
+        : fillTemplate(L.latest, { date: day(last), score: last.score });
 
     if (points.length === 1) {
         return {
             ...empty,
             state: 'one',
             latestText,
-            changeText: label('firstSnapshot', lang, { date: day(first) })
+            changeText: fillTemplate(L.firstSnapshot, { date: day(first) })
         };
     }
 
     const delta = last.score - first.score;
     const changeText =
         delta === 0
-            ? label('noChangeSince', lang, { date: day(first) })
-            : label('deltaSince', lang, { delta: signed(delta), date: day(first) });
+            ? fillTemplate(L.noChangeSince, { date: day(first) })
+            : fillTemplate(L.deltaSince, { delta: signed(delta), date: day(first) });
     const scores = points.map((p) => p.score);
     const summary = [
-        label('summary', lang, {
+        fillTemplate(L.summary, {
             days,
             count: points.length,
             first: day(first),
             last: day(last),
             from: first.score,
             to: last.score,
-            delta: delta === 0 ? label('noChange', lang) : signed(delta),
+            delta: delta === 0 ? L.noChange : signed(delta),
             min: Math.min(...scores),
             max: Math.max(...scores)
         }),
-        ...(band ? [label('summaryBand', lang, { band })] : [])
+        ...(band ? [fillTemplate(L.summaryBand, { band })] : [])
         // Chinese sentences follow each other without a space.
     ].join(lang === 'zh' ? '' : ' ');
 

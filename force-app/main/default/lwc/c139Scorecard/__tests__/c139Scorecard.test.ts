@@ -10,6 +10,7 @@ import {
     choose,
     click,
     deal,
+    findingOf,
     fixtureLinks,
     flush,
     graphqlWire,
@@ -840,24 +841,17 @@ describe("the political map's warnings (contract v1.1)", () => {
 
     it('shows WIN_UNDERMINED beside Win and COACH_NO_ACCESS beside the coach, each with who and what to do', async () => {
         const element = await loaded();
-        expect(textOf(element, `${WIN} [data-id="finding-message"]`)).toBe(
-            'Win is claimed, but someone who leans against us pulls on a top decision maker.'
-        );
-        expect(textOf(element, `${WIN} [data-id="finding-detail"]`)).toBe(
-            '王建 is pulled by 仇明 (Non-supporter).'
-        );
-        expect(textOf(element, `${WIN} [data-id="finding-action"]`)).toBe(
-            "Suggested action: Confirm the top decision maker's position with your coach; learn what the other side objects to and answer it with facts the top decision maker values, or lower Win."
-        );
-        expect(textOf(element, `${COACH} [data-id="finding-message"]`)).toBe(
-            'The coach is rated confirmed, but the political map shows no line between the coach and a top decision maker (reports to, influences, acts for or allied).'
-        );
-        expect(textOf(element, `${COACH} [data-id="finding-detail"]`)).toBe(
-            'Coach: 王丽. Top decision makers: 王建.'
-        );
-        expect(textOf(element, `${COACH} [data-id="finding-action"]`)).toBe(
-            'Suggested action: If the coach does reach a top decision maker, draw that line on the map; otherwise look for a coach who can, or lower the coach rating.'
-        );
+        expect(findingOf(element, 'Win__c', 'WIN_UNDERMINED')).toEqual({
+            message: 'Win is claimed, but someone who leans against us pulls on a top decision maker.',
+            detail: '王建 is pulled by 仇明 (Non-supporter).',
+            action: "Suggested action: Confirm the top decision maker's position with your coach; learn what the other side objects to and answer it with facts the top decision maker values, or lower Win."
+        });
+        expect(findingOf(element, 'Coach__c', 'COACH_NO_ACCESS')).toEqual({
+            message:
+                'The coach is rated confirmed, but the political map shows no line between the coach and a top decision maker (reports to, influences, acts for or allied).',
+            detail: 'Coach: 王丽. Top decision makers: 王建.',
+            action: 'Suggested action: If the coach does reach a top decision maker, draw that line on the map; otherwise look for a coach who can, or lower the coach rating.'
+        });
         // Beside their claims only: no other element repeats them, and the v1 findings name nobody.
         expect($$(element, '[data-code="WIN_UNDERMINED"], [data-code="COACH_NO_ACCESS"]')).toHaveLength(2);
         expect($$(element, '[data-id="finding-detail"]')).toHaveLength(2);

@@ -117,6 +117,20 @@ export function textOf(element: HTMLElement, selector: string): string {
     return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** What a finding beside an element says: the model's message, the names behind it, the action. */
+export function findingOf(
+    element: HTMLElement,
+    field: string,
+    code: string
+): { message: string; detail: string; action: string } {
+    const base = `[data-element="${field}"] [data-code="${code}"]`;
+    return {
+        message: textOf(element, `${base} [data-id="finding-message"]`),
+        detail: textOf(element, `${base} [data-id="finding-detail"]`),
+        action: textOf(element, `${base} [data-id="finding-action"]`)
+    };
+}
+
 /** The choice group of an element (its label, help, meanings and next step). */
 export function choiceGroup(element: HTMLElement, field: string): HTMLElement {
     return $(element, `c-choice-group[data-field="${field}"]`)!;
