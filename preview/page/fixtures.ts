@@ -52,9 +52,11 @@ export const FIXTURE_SETS = {
     // c139Scorecard/__tests__/fixtures: the scorecard tests (same deal, a scorecard rated further).
     scorecard: {
         cases: { vitaminErp: scorecardVitaminErp as DealData },
+        // No scorecard yet, so the nightly rescore has taken no snapshot of the deal either.
         empty: (deal: DealData) => {
             const copy = clone(deal);
             copy.uiapi.query.C139_Scorecard__c.edges = [];
+            copy.uiapi.query.Control_Snapshot__c.edges = [];
             return copy;
         },
         now: '2026-11-26T10:00:00.000Z',

@@ -37,16 +37,22 @@ export function toasts(page: Page): Locator {
     return page.locator('[data-preview="toast"]');
 }
 
+/**
+ * Scrolling lands on whole pixels while text lines of 13 px type are 19.5 px high, so an element
+ * scrolled to the top can sit a fraction of a pixel above it: still in view for any eye.
+ */
+const SUBPIXEL = 0.5;
+
 /** Whether a box lies inside the visible window. */
 export async function inViewport(page: Page, locator: Locator): Promise<boolean> {
     const box = await locator.boundingBox();
     const viewport = page.viewportSize()!;
     return (
         box !== null &&
-        box.y >= 0 &&
-        box.y + box.height <= viewport.height &&
-        box.x >= 0 &&
-        box.x + box.width <= viewport.width
+        box.y >= -SUBPIXEL &&
+        box.y + box.height <= viewport.height + SUBPIXEL &&
+        box.x >= -SUBPIXEL &&
+        box.x + box.width <= viewport.width + SUBPIXEL
     );
 }
 

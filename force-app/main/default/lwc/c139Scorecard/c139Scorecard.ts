@@ -13,6 +13,7 @@ import userTimeZone from '@salesforce/i18n/timeZone';
 import {
     Lang,
     MODEL_VERSION,
+    PoliticalMap,
     ScorecardScore,
     comparableDerivedFields,
     normalizeStakeholder,
@@ -24,6 +25,8 @@ import {
     DEAL_QUERY,
     DealSnapshot,
     ScorecardRecord,
+    TREND_DAYS,
+    TrendPoint,
     dealQueryVariables,
     isConflictError,
     isDuplicateError,
@@ -201,9 +204,27 @@ export default class C139Scorecard extends LightningElement {
         return Object.keys(this.draft).some((field) => this.draft[field] !== stored[field]);
     }
 
+    /**
+     * The assessments and links of the page's query as one map (contract v1.1): every score here,
+     * live, stale check and save, is computed with it, so WIN_UNDERMINED and COACH_NO_ACCESS agree
+     * with the rescore script's.
+     */
+    private get politicalMap(): PoliticalMap | undefined {
+        return this.snapshot?.politicalMap;
+    }
+
     /** Scored on every render: the live score must follow each click. */
     private liveScore(scoredAt: string): ScorecardScore {
-        return scoreScorecard(this.values, this.assessments, { scoredAt });
+        return scoreScorecard(this.values, this.assessments, { scoredAt }, this.politicalMap);
+    }
+
+    /** The Opportunity's control snapshots of the query's window, oldest first. */
+    get trendPoints(): TrendPoint[] {
+        return this.snapshot?.trend ?? [];
+    }
+
+    get trendDays(): number {
+        return TREND_DAYS;
     }
 
     get score(): ScoreView {
@@ -218,7 +239,8 @@ export default class C139Scorecard extends LightningElement {
             this.liveScore(new Date().toISOString()),
             this.language,
             this.fieldErrors,
-            saved
+            saved,
+            this.politicalMap
         );
     }
 
@@ -314,10 +336,9 @@ export default class C139Scorecard extends LightningElement {
     get isStale(): boolean {
         const stored = this.stored;
         if (!stored || this.isDirty) return false;
-        const live = scoreScorecard(stored, this.assessments, { scoredAt: '' }).derived as unknown as Record<
-            string,
-            unknown
-        >;
+        // Codes stored before the links were drawn (or by a v1.0 model) differ from these: stale.
+        const live = scoreScorecard(stored, this.assessments, { scoredAt: '' }, this.politicalMap)
+            .derived as unknown as Record<string, unknown>;
         return comparableDerivedFields(SCORECARD_OBJECT_API_NAME).some(
             (f) => (stored[f] ?? null) !== live[f]
         );
@@ -406,7 +427,7 @@ export default class C139Scorecard extends LightningElement {
         const values = this.values;
         // The caller's clock stamps the score; the model never reads one.
         const scoredAt = new Date().toISOString();
-        const score = scoreScorecard(values, this.assessments, { scoredAt });
+        const score = scoreScorecard(values, this.assessments, { scoredAt }, this.politicalMap);
         const fields = scorecardFields(values, score.derived);
 
         this.saving = true;

@@ -8,12 +8,14 @@ import {
     ControlBand,
     EvidenceDef,
     Lang,
+    PoliticalMap,
     ScorecardScore,
     controlScoreOf,
     findValue
 } from 'c/dealControlModel';
 import { label } from './labels';
-import { ScorecardValues } from './scorecardRecord';
+import { COACH_STAKEHOLDER_FIELD, ScorecardValues } from './scorecardRecord';
+import { findingDetailOf } from './findingDetails';
 
 export interface OptionView {
     readonly label: string;
@@ -23,6 +25,8 @@ export interface OptionView {
 export interface FindingView {
     readonly code: string;
     readonly message: string;
+    /** Who is behind a political-map finding (names from the links), or null. */
+    readonly detail: string | null;
     readonly action: string;
 }
 
@@ -128,7 +132,8 @@ function elementView(
     saved: ScorecardValues | null,
     findings: readonly EvidenceDef[],
     fieldErrors: Readonly<Record<string, string>>,
-    lang: Lang
+    lang: Lang,
+    detailOf: (code: string) => string | null
 ): ElementView {
     const value = values[def.field] ?? null;
     const chosen = findValue(def, value);
@@ -139,6 +144,7 @@ function elementView(
         .map((f) => ({
             code: f.code,
             message: f.message[lang],
+            detail: detailOf(f.code),
             action: label('suggestedAction', lang, { text: f.action[lang] })
         }));
     const savedValue = saved ? (saved[def.field] ?? null) : null;
@@ -177,8 +183,11 @@ export function groupViews(
     score: ScorecardScore,
     lang: Lang,
     fieldErrors: Readonly<Record<string, string>>,
-    saved: ScorecardValues | null
+    saved: ScorecardValues | null,
+    map?: PoliticalMap
 ): GroupView[] {
+    const coachId = values[COACH_STAKEHOLDER_FIELD] ?? null;
+    const detailOf = (code: string) => findingDetailOf(code, map, coachId, lang);
     return GROUP_ORDER.map((group) => ({
         group,
         heading: C139_GROUP_LABELS[group][lang],
@@ -190,7 +199,7 @@ export function groupViews(
         summary: groupSummary(score, group, lang),
         isCoach: group === 'Coach',
         elements: C139_ELEMENTS.filter((def) => def.group === group).map((def) =>
-            elementView(def, values, saved, score.findings, fieldErrors, lang)
+            elementView(def, values, saved, score.findings, fieldErrors, lang, detailOf)
         )
     }));
 }

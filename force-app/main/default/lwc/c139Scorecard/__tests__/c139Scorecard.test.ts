@@ -10,6 +10,8 @@ import {
     choose,
     click,
     deal,
+    findingOf,
+    fixtureLinks,
     flush,
     graphqlWire,
     meaningOf,
@@ -47,8 +49,14 @@ const NOW = '2026-11-26T10:00:00.000Z';
  * Non_Supporter, 王乘 unknown attitude and focus, 李静 Mentor; Mentors 王丽 and 李静):
  *   majority Yes while supportive body members 2 and 2 × 2 ≤ 4 → MAJORITY_UNSUPPORTED
  *   criteria Clear while 王乘 has no decision focus → CRITERIA_UNKNOWN
- *   Win Leaning with a supportive top DM → no Win finding; coach claimed with Mentors present and
- *   not "in decision body" → no coach finding; decision body only Partial → not checked.
+ *   Win Leaning with a supportive top DM → no v1 Win finding; coach claimed with Mentors present and
+ *   not "in decision body" → no v1 coach finding; decision body only Partial → not checked.
+ * Evidence through the political map (contract v1.1, the fixture's seven links):
+ *   仇明 (Non_Supporter) influences 王建 (top DM), Medium → 王建 is INFLUENCED_AGAINST, and Win is
+ *   Leaning → WIN_UNDERMINED
+ *   coach Confirmed, named 王丽, who is not a top DM and whose only line (acts for 王乘) does not reach
+ *   王建 → COACH_NO_ACCESS
+ * Stored: COACH_NO_ACCESS;CRITERIA_UNKNOWN;MAJORITY_UNSUPPORTED;WIN_UNDERMINED, 4 warnings.
  */
 const STORED_INPUTS = {
     Coach__c: 'Confirmed',
@@ -68,6 +76,9 @@ const STORED_INPUTS = {
     Coach_Stakeholder__c: PEOPLE.wangJingli,
     Notes__c: 'AMT（上海）按选型评分标准组织评审；原系统为用友U8，金蝶和CDC也在竞争。'
 };
+
+const STORED_CODES = 'COACH_NO_ACCESS;CRITERIA_UNKNOWN;MAJORITY_UNSUPPORTED;WIN_UNDERMINED';
+const V1_CODES = 'CRITERIA_UNKNOWN;MAJORITY_UNSUPPORTED';
 
 const CRITERIA_MESSAGE =
     'Decision points are rated Clear, but the map has no body members or some lack a decision focus.';
@@ -232,10 +243,15 @@ describe('rendering the stored scorecard of the case study', () => {
     it('shows each evidence finding beside the claim it questions, with its suggested action', async () => {
         const element = await loaded();
         expect(textOf(element, '[data-id="findings-summary"]')).toBe(
-            'Warnings from the stakeholder map: 2. Each is shown beside the claim it questions.'
+            'Warnings from the stakeholder map: 4. Each is shown beside the claim it questions.'
         );
         const beside = $$(element, '[data-findings-for]').map((box) => box.dataset.findingsFor);
-        expect(beside).toEqual(['First_Majority_Choose__c', 'Clear_Decision_Criteria__c']);
+        expect(beside).toEqual([
+            'Coach__c',
+            'Win__c',
+            'First_Majority_Choose__c',
+            'Clear_Decision_Criteria__c'
+        ]);
 
         const criteria = '[data-element="Clear_Decision_Criteria__c"] [data-code="CRITERIA_UNKNOWN"]';
         expect(textOf(element, `${criteria} [data-id="finding-message"]`)).toBe(CRITERIA_MESSAGE);
@@ -246,8 +262,10 @@ describe('rendering the stored scorecard of the case study', () => {
         expect($(element, '[data-element="Clear_Decision_Criteria__c"]')!.classList).toContain(
             'element_questioned'
         );
-        expect($(element, '[data-element="Win__c"]')!.classList).not.toContain('element_questioned');
-        expect($(element, '[data-element="Win__c"] [data-findings-for]')).toBeNull();
+        expect($(element, '[data-element="Clear_Our_Process__c"]')!.classList).not.toContain(
+            'element_questioned'
+        );
+        expect($(element, '[data-element="Clear_Our_Process__c"] [data-findings-for]')).toBeNull();
     });
 
     it('offers only the Mentors on the map as the coach, and shows model version and scoring time', async () => {
@@ -277,14 +295,17 @@ describe('rendering the stored scorecard of the case study', () => {
 });
 
 describe('live scoring while the rep edits', () => {
-    it('rescores when Win moves to "Chose us", and the supportive top decision maker raises no warning', async () => {
+    it('rescores when Win moves to "Chose us"; the supportive top decision maker raises no v1 warning', async () => {
         const element = await loaded();
         await choose(element, 'Win__c', 'Yes');
         // Win 9 + First 6 + Clear 5.5 = 20.5 → P2 = 41; floor((2 × 41 × 90 + 54) / 108) = floor(7434 / 108) = 68.
         expect(textOf(element, '[data-id="score-value"]')).toBe('68 of 100');
         expect(textOf(element, '[data-id="band"]')).toBe('Band: Leading');
         expect(textOf(element, '[data-id="unsaved"]')).toBe('You have unsaved changes.');
-        expect($(element, '[data-element="Win__c"] [data-findings-for]')).toBeNull();
+        // Only the political map's objection stays: 仇明 still pulls on 王建.
+        expect($$(element, '[data-element="Win__c"] [data-code]').map((li) => li.dataset.code)).toEqual([
+            'WIN_UNDERMINED'
+        ]);
         expect(($(element, '[data-id="save"]') as unknown as { disabled: boolean }).disabled).toBe(false);
     });
 
@@ -301,7 +322,7 @@ describe('live scoring while the rep edits', () => {
             'Suggested action: Get a visible sign of commitment from the top decision maker, or rate Win as Leaning.'
         );
         expect(textOf(element, '[data-id="findings-summary"]')).toContain(
-            'Warnings from the stakeholder map: 3.'
+            'Warnings from the stakeholder map: 5.'
         );
     });
 
@@ -395,8 +416,9 @@ describe('saving an existing scorecard', () => {
                     Control_Score__c: 68,
                     Control_Band__c: 'Leading',
                     Band_Rank__c: 4,
-                    Evidence_Codes__c: 'CRITERIA_UNKNOWN;MAJORITY_UNSUPPORTED',
-                    Warning_Count__c: 2,
+                    // 李静 as the coach has no line to 王建 either: COACH_NO_ACCESS stays.
+                    Evidence_Codes__c: STORED_CODES,
+                    Warning_Count__c: 4,
                     Model_Version__c: MODEL_VERSION,
                     Scored_At__c: NOW
                 }
@@ -558,8 +580,8 @@ describe('saving an existing scorecard', () => {
         expect(updateRecordMock.mock.calls[0][0].fields).toMatchObject({
             ...STORED_INPUTS,
             Control_Score__c: 53,
-            Evidence_Codes__c: 'CRITERIA_UNKNOWN;MAJORITY_UNSUPPORTED',
-            Warning_Count__c: 2,
+            Evidence_Codes__c: STORED_CODES,
+            Warning_Count__c: 4,
             Model_Version__c: MODEL_VERSION,
             Scored_At__c: NOW
         });
@@ -716,7 +738,8 @@ describe('the first scorecard of an Opportunity', () => {
                 Coach_Stakeholder__c: null,
                 Notes__c: null,
                 // Win 4.5 + Clear 1 = 5.5 → P2 = 11, F = 75: floor((1650 + 54) / 108) = 15 → Losing (< 20).
-                // Win Leaning with a supportive top DM and a coach with Mentors on the map: no findings.
+                // Win Leaning with a supportive top DM and a coach with Mentors on the map: no v1 finding;
+                // 仇明 pulls on 王建 → WIN_UNDERMINED. No coach is named, so no COACH_NO_ACCESS.
                 Clear_Points__c: 1,
                 First_Points__c: 0,
                 Win_Points__c: 4.5,
@@ -724,8 +747,8 @@ describe('the first scorecard of an Opportunity', () => {
                 Control_Score__c: 15,
                 Control_Band__c: 'Losing',
                 Band_Rank__c: 1,
-                Evidence_Codes__c: null,
-                Warning_Count__c: 0,
+                Evidence_Codes__c: 'WIN_UNDERMINED',
+                Warning_Count__c: 1,
                 Model_Version__c: MODEL_VERSION,
                 Scored_At__c: NOW
             }
@@ -803,5 +826,134 @@ describe('the first scorecard of an Opportunity', () => {
             Control_Score__c: 57,
             Control_Band__c: 'Contested'
         });
+    });
+});
+
+describe("the political map's warnings (contract v1.1)", () => {
+    const WIN = '[data-element="Win__c"] [data-code="WIN_UNDERMINED"]';
+    const COACH = '[data-element="Coach__c"] [data-code="COACH_NO_ACCESS"]';
+    /** The fixture's links, with the one from 仇明 to 王建 changed (or dropped when patch is null). */
+    function withQiuMingsInfluence(patch: Record<string, unknown> | null): Array<Record<string, unknown>> {
+        const others = fixtureLinks().filter((l) => l.Id !== 'a03000000000007AAA');
+        const his = fixtureLinks().find((l) => l.Id === 'a03000000000007AAA')!;
+        return patch ? [...others, { ...his, ...patch }] : others;
+    }
+
+    it('shows WIN_UNDERMINED beside Win and COACH_NO_ACCESS beside the coach, each with who and what to do', async () => {
+        const element = await loaded();
+        expect(findingOf(element, 'Win__c', 'WIN_UNDERMINED')).toEqual({
+            message: 'Win is claimed, but someone who leans against us pulls on a top decision maker.',
+            detail: '王建 is pulled by 仇明 (Non-supporter).',
+            action: "Suggested action: Confirm the top decision maker's position with your coach; learn what the other side objects to and answer it with facts the top decision maker values, or lower Win."
+        });
+        expect(findingOf(element, 'Coach__c', 'COACH_NO_ACCESS')).toEqual({
+            message:
+                'The coach is rated confirmed, but the political map shows no line between the coach and a top decision maker (reports to, influences, acts for or allied).',
+            detail: 'Coach: 王丽. Top decision makers: 王建.',
+            action: 'Suggested action: If the coach does reach a top decision maker, draw that line on the map; otherwise look for a coach who can, or lower the coach rating.'
+        });
+        // Beside their claims only: no other element repeats them, and the v1 findings name nobody.
+        expect($$(element, '[data-code="WIN_UNDERMINED"], [data-code="COACH_NO_ACCESS"]')).toHaveLength(2);
+        expect($$(element, '[data-id="finding-detail"]')).toHaveLength(2);
+        expect($(element, '[data-id="stale"]')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('follows the map: a weak influence does not undermine Win, a line to the top decision maker gives the coach access', async () => {
+        const element = await loaded({
+            links: [
+                ...withQiuMingsInfluence({ Strength__c: 'Weak' }),
+                {
+                    Id: 'a03000000000008AAA',
+                    Opportunity__c: '006000000000001AAA',
+                    From_Stakeholder__c: PEOPLE.wangZong,
+                    To_Stakeholder__c: PEOPLE.wangJingli,
+                    Link_Type__c: 'Allied',
+                    Strength__c: 'Medium'
+                }
+            ]
+        });
+        expect($(element, WIN)).toBeNull();
+        expect($(element, COACH)).toBeNull();
+        expect(textOf(element, '[data-id="findings-summary"]')).toContain(
+            'Warnings from the stakeholder map: 2.'
+        );
+        // The stored score still carries both codes: the panel offers to store the current one.
+        expect(textOf(element, '[data-id="stale"]')).toBe(
+            'The stakeholder map or the model changed since this score was saved: save to store the current score.'
+        );
+    });
+
+    it('treats a score stored before the links were drawn as stale, and saving adds the new codes', async () => {
+        updateRecordMock.mockResolvedValue({
+            id: SCORECARD_ID,
+            lastModifiedDate: '2026-11-26T10:00:01.000Z'
+        });
+        const element = await loaded({ scorecard: { Evidence_Codes__c: V1_CODES, Warning_Count__c: 2 } });
+        expect($(element, '[data-id="stale"]')).not.toBeNull();
+        // Same model version: only the map changed.
+        expect($(element, '[data-id="older-model"]')).toBeNull();
+        expect(($(element, '[data-id="save"]') as unknown as { disabled: boolean }).disabled).toBe(false);
+        await click(element, '[data-id="save"]');
+        expect(updateRecordMock.mock.calls[0][0].fields).toMatchObject({
+            Evidence_Codes__c: STORED_CODES,
+            Warning_Count__c: 4
+        });
+    });
+
+    it('raises neither code on a deal without links, and then the v1 codes are current', async () => {
+        const element = await loaded({
+            links: [],
+            scorecard: { Evidence_Codes__c: V1_CODES, Warning_Count__c: 2 }
+        });
+        expect($(element, WIN)).toBeNull();
+        expect($(element, COACH)).toBeNull();
+        expect($(element, '[data-id="stale"]')).toBeNull();
+    });
+
+    it('ignores a link to someone not assessed on this deal rather than failing', async () => {
+        const element = await loaded({
+            links: [
+                ...withQiuMingsInfluence(null),
+                {
+                    Id: 'a03000000000009AAA',
+                    Opportunity__c: '006000000000001AAA',
+                    From_Stakeholder__c: 'a01000000000099AAA',
+                    To_Stakeholder__c: PEOPLE.wangZong,
+                    Link_Type__c: 'Influences',
+                    Strength__c: 'Strong'
+                }
+            ]
+        });
+        expect($(element, WIN)).toBeNull();
+        expect($(element, COACH)).not.toBeNull();
+    });
+});
+
+describe('the control trend', () => {
+    type Trend = HTMLElement & { points: Array<{ date: string; score: number; band: string }>; days: number };
+    const trendOf = (element: HTMLElement) => $(element, 'c-control-trend[data-id="control-trend"]') as Trend;
+    const trendText = (element: HTMLElement, selector: string) =>
+        (trendOf(element).shadowRoot!.querySelector(selector)?.textContent ?? '').trim();
+
+    it("draws the deal's snapshots of the query window in the score panel", async () => {
+        const element = await loaded();
+        const trend = trendOf(element);
+        expect($(element, '[data-id="score"] c-control-trend')).toBe(trend);
+        expect(trend.days).toBe(90);
+        expect(trend.points).toHaveLength(13);
+        expect(trend.points[0]).toEqual({ date: '2026-08-31', score: 38, band: 'Behind' });
+        expect(trend.points[12]).toEqual({ date: '2026-11-23', score: 53, band: 'Contested' });
+        expect(trendText(element, '[data-id="trend-latest"]')).toBe('Last snapshot, Nov 23: 53 (Contested)');
+        expect(trendText(element, '[data-id="trend-change"]')).toBe('+15 since Aug 31');
+        expect(trend.shadowRoot!.querySelector('svg[role="img"]')).not.toBeNull();
+    });
+
+    it('says so when the deal has no snapshot yet', async () => {
+        const element = await loaded({ snapshots: [] });
+        expect(trendOf(element).points).toEqual([]);
+        expect(trendText(element, '[data-id="trend-none"]')).toBe(
+            'No snapshots yet — the nightly rescore takes one a day.'
+        );
     });
 });

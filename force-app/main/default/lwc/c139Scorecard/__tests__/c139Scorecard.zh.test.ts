@@ -8,6 +8,7 @@ import {
     choose,
     click,
     deal,
+    findingOf,
     flush,
     graphqlWire,
     meaningOf,
@@ -136,6 +137,31 @@ describe('中文界面 (Simplified Chinese)', () => {
                 }
             ).value
         ).toBe(PEOPLE.liZong);
+        await expect(element).toBeAccessible();
+    });
+
+    it("shows the political map's two warnings beside Win and the coach, with who and what to do, in Chinese", async () => {
+        const element = await loaded();
+        expect(findingOf(element, 'Win__c', 'WIN_UNDERMINED')).toEqual({
+            message: '声称“赢”，但有倾向反对我们的人在左右最高决策者。',
+            detail: '王建受仇明（非支持者）左右。',
+            action: '建议行动：与教练核实最高决策者的立场；弄清对方反对的是什么，用最高决策者看重的事实回应，否则下调“赢”。'
+        });
+        expect(findingOf(element, 'Coach__c', 'COACH_NO_ACCESS')).toEqual({
+            message:
+                '教练评为已确认，但政治派系图中教练与最高决策者之间没有任何关系（汇报给、影响、代言或同盟）。',
+            detail: '教练：王丽；最高决策者：王建。',
+            action: '建议行动：如果教练确实能接触到最高决策者，请在图中补上这条关系；否则寻找能接触到的教练，或下调教练评级。'
+        });
+    });
+
+    it('shows the trend in Chinese with Chinese dates', async () => {
+        const element = await loaded();
+        const trend = $(element, 'c-control-trend')!.shadowRoot!;
+        const text = (selector: string) => (trend.querySelector(selector)?.textContent ?? '').trim();
+        expect(text('[data-id="trend-heading"]')).toBe('近 90 天趋势');
+        expect(text('[data-id="trend-latest"]')).toBe('最近控单快照（11月23日）：53（胶着）');
+        expect(text('[data-id="trend-change"]')).toBe('自 8月31日 以来 +15');
         await expect(element).toBeAccessible();
     });
 });

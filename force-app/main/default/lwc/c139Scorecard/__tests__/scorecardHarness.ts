@@ -46,6 +46,10 @@ export interface DealVariant {
     assessments?: Record<string, Record<string, unknown>>;
     /** No Opportunity row (deleted, or no access). */
     noOpportunity?: boolean;
+    /** The Opportunity's links instead of the fixture's, as field values ([] for a deal without links). */
+    links?: Array<Record<string, unknown>>;
+    /** The Opportunity's snapshots instead of the fixture's, as field values ([] for none yet). */
+    snapshots?: Array<Record<string, unknown>>;
 }
 
 /** The vitamin maker's ERP selection as the page query returns it, with optional changes. */
@@ -62,7 +66,23 @@ export function deal(variant: DealVariant = {}): DealData {
         Object.assign(edge.node, asFieldValues(patch));
     }
     if (variant.noOpportunity) query.Opportunity.edges = [];
+    if (variant.links)
+        query.Stakeholder_Link__c.edges = variant.links.map((l) => ({ node: asFieldValues(l) }));
+    if (variant.snapshots)
+        query.Control_Snapshot__c.edges = variant.snapshots.map((n) => ({ node: asFieldValues(n) }));
     return data;
+}
+
+/** The fixture's links as field values, to change one or add some in a variant. */
+export function fixtureLinks(): Array<Record<string, unknown>> {
+    return (dealVitaminErp as unknown as DealData).uiapi.query.Stakeholder_Link__c.edges.map(({ node }) =>
+        Object.fromEntries(
+            Object.entries(node).map(([field, holder]) => [
+                field,
+                field === 'Id' ? holder : (holder as { value: unknown }).value
+            ])
+        )
+    );
 }
 
 /** Waits until every pending promise (LDS calls, refresh, re-render) has settled. */
@@ -95,6 +115,20 @@ export function $$(element: HTMLElement, selector: string): HTMLElement[] {
 /** Visible text, whitespace collapsed (Intl uses narrow no-break spaces in times). */
 export function textOf(element: HTMLElement, selector: string): string {
     return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** What a finding beside an element says: the model's message, the names behind it, the action. */
+export function findingOf(
+    element: HTMLElement,
+    field: string,
+    code: string
+): { message: string; detail: string; action: string } {
+    const base = `[data-element="${field}"] [data-code="${code}"]`;
+    return {
+        message: textOf(element, `${base} [data-id="finding-message"]`),
+        detail: textOf(element, `${base} [data-id="finding-detail"]`),
+        action: textOf(element, `${base} [data-id="finding-action"]`)
+    };
 }
 
 /** The choice group of an element (its label, help, meanings and next step). */
