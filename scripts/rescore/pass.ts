@@ -2,7 +2,7 @@ import { t } from 'c/dealControlModel';
 import { throwIfAborted } from '../shared/errors';
 import { BulkSettings, bulkIngest } from './bulk';
 import { RescoreObject, writeFields } from './derived';
-import { RescoreEngine } from './engine';
+import { Change, RescoreEngine } from './engine';
 import { IngestFileWriter } from './ingestFile';
 import { RESCORE_INPUTS } from './inputs';
 import { OrgClient } from './orgClient';
@@ -46,6 +46,8 @@ export interface PassContext {
     readonly tempFile: (label: string) => string;
     /** Records that failed to write earlier in the run: reported once, not sent again by later passes. */
     readonly failedIds: Set<string>;
+    /** Sees every change the passes compute (the snapshot step keeps the scorecards' new values). */
+    readonly onChange?: (change: Change) => void;
 }
 
 /** The engine of one pass: it filters records here when the scope is read whole. */
@@ -108,6 +110,7 @@ export async function runPass(
                     seen.note(record);
                     const change = input.score(engine, record);
                     ctx.live.scored += 1;
+                    if (change) ctx.onChange?.(change);
                     if (change && !ctx.failedIds.has(change.id)) {
                         await ctx.log.change(ctx.mode === 'check' ? 'drift' : 'change', change);
                         if (writer) await writer.add(change.update);

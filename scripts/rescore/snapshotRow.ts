@@ -65,7 +65,8 @@ export function canonicalValue(field: CopiedField, value: unknown): string | nul
     const text = typeof value === 'string' ? value.trim() : String(value);
     if (text === '') return '';
     if (field.scale !== null) {
-        const n = typeof value === 'number' ? value : /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : NaN;
+        const n =
+            typeof value === 'number' ? value : /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : NaN;
         return Number.isFinite(n) ? n.toFixed(field.scale) : null;
     }
     if (DATE_FIELDS.has(field.field) && !/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
