@@ -51,6 +51,15 @@ export default tseslint.config(
         languageOptions: { globals: { ...globals.node } }
     },
     {
+        // The preview's build, server and CLI run in Node; its page and stubs run in the browser.
+        files: ['preview/*.ts'],
+        languageOptions: { globals: { ...globals.node } }
+    },
+    {
+        files: ['preview/page/**/*.ts', 'preview/stubs/**/*.ts'],
+        languageOptions: { globals: { ...globals.browser } }
+    },
+    {
         files: ['*.js', '*.cjs', 'scripts/**/*.cjs'],
         rules: { '@typescript-eslint/no-require-imports': 'off' }
     },
@@ -61,6 +70,8 @@ export default tseslint.config(
         rules: {
             ...jestPlugin.configs['flat/recommended'].rules,
             '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off',
+            // The browser layout matrix asserts inside page.check (test/browser/support/layoutMatrix.ts).
+            'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'page.check'] }],
             '@typescript-eslint/no-non-null-assertion': 'off'
         }
     }

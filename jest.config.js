@@ -1,12 +1,34 @@
-// Two Jest projects share one run and one coverage report:
+// Three Jest projects share one run and one coverage report:
 // - "components": Lightning Web Components and the shared model, in jsdom through sfdx-lwc-jest
 //   (its transformer compiles .ts components and tests directly);
-// - "node": the rescore script, the fake org and the metadata checks, in a Node environment.
+// - "node": the rescore script, the fake org and the metadata checks, in a Node environment;
+// - "browser": the components in a real Chromium through the local preview (test/browser), in a
+//   Node environment that drives the browser with playwright-core. Its globalSetup builds the
+//   preview once and starts one browser for all its test files.
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+// Plain TypeScript for Node code: the LWC transform would inject `import 'lwc'` into classes with
+// fields, which is meaningless (and breaks) outside components.
+const nodeTypeScript = {
+    '^.+\\.ts$': [
+        'babel-jest',
+        {
+            babelrc: false,
+            configFile: false,
+            presets: [['@babel/preset-typescript', { allowDeclareFields: true }]],
+            plugins: ['@babel/plugin-transform-modules-commonjs', '@babel/plugin-transform-dynamic-import']
+        }
+    ]
+};
 
 const lwcDir = '<rootDir>/force-app/main/default/lwc';
 
 module.exports = {
+    // Jest's default leaves one core to its parent process: on a 2-core machine that is one worker
+    // for 60+ suites. The parent mostly waits, so use every core.
+    maxWorkers: '100%',
+    // jsdom suites grow a worker's heap until collection stalls it; a fresh worker is faster.
+    workerIdleMemoryLimit: '512MB',
     coverageProvider: 'v8',
     testTimeout: 30000,
     coverageReporters: ['text-summary', 'text', 'lcov'],
@@ -42,26 +64,23 @@ module.exports = {
             testEnvironment: 'node',
             rootDir: __dirname,
             testMatch: ['<rootDir>/scripts/**/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+            testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
             moduleFileExtensions: ['ts', 'js', 'json'],
-            // Plain TypeScript for Node code: the LWC transform would inject `import 'lwc'` into
-            // classes with fields, which is meaningless (and breaks) outside components.
-            transform: {
-                '^.+\\.ts$': [
-                    'babel-jest',
-                    {
-                        babelrc: false,
-                        configFile: false,
-                        presets: [['@babel/preset-typescript', { allowDeclareFields: true }]],
-                        plugins: [
-                            '@babel/plugin-transform-modules-commonjs',
-                            '@babel/plugin-transform-dynamic-import'
-                        ]
-                    }
-                ]
-            },
+            transform: nodeTypeScript,
             // Node 22 adds Symbol.dispose only to its main realm; jsforce (undici) needs it in Jest's.
             setupFiles: ['<rootDir>/test/fakeOrg/jestNodeShim.ts'],
             moduleNameMapper: { '^c/(.*)$': `${lwcDir}/$1/$1` }
+        },
+        {
+            displayName: 'browser',
+            testEnvironment: 'node',
+            rootDir: __dirname,
+            testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+            moduleFileExtensions: ['ts', 'js', 'json'],
+            transform: nodeTypeScript,
+            setupFilesAfterEnv: ['<rootDir>/test/browser/support/setup.ts'],
+            globalSetup: '<rootDir>/test/browser/support/globalSetup.ts',
+            globalTeardown: '<rootDir>/test/browser/support/globalTeardown.ts'
         }
     ]
 };

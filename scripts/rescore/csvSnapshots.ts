@@ -1,7 +1,6 @@
 import { RawRecord, t } from 'c/dealControlModel';
 import { normalizeRecordId } from '../shared/recordId';
-import { SCORECARD_OBJECT } from './derived';
-import { Change } from './engine';
+import { ScorecardResult } from './engine';
 import { IngestFileWriter } from './ingestFile';
 import { opportunityDay } from './opportunityInput';
 import { scorecardValues } from './orgSnapshots';
@@ -14,7 +13,7 @@ const FILE_ROLE = t('the snapshot file', '快照文件');
 
 /**
  * --snapshot in CSV mode: every scorecard of the export is scored, so its values as just scored are
- * known (the model's, or the stored ones when they already agree); Opportunity.csv then gives the
+ * known (the engine's, whether or not they differ from the stored ones); Opportunity.csv then gives the
  * open deals. The rows go to Control_Snapshot__c.csv for `sf data upsert bulk --external-id
  * Snapshot_Key__c`, each with its Opportunity (the file cannot know which snapshots exist; an
  * update that repeats a snapshot's own parent is allowed). The file appears only when complete.
@@ -28,13 +27,12 @@ export class CsvSnapshots {
         private readonly opportunityFilter: ReadonlySet<string> | undefined
     ) {}
 
-    /** Called for every record the engine scores: keeps each scorecard's values. */
-    scored(object: string, record: RawRecord, change: Change | null): void {
-        if (object !== SCORECARD_OBJECT) return;
-        const opportunityId = normalizeRecordId(String(record.Opportunity__c ?? ''));
+    /** Called for every scorecard the engine scores: keeps its values as just scored. */
+    scored(result: ScorecardResult): void {
+        const opportunityId = normalizeRecordId(result.opportunityId ?? '');
         if (opportunityId === null || (this.opportunityFilter && !this.opportunityFilter.has(opportunityId)))
             return;
-        this.table.setScorecard(opportunityId, scorecardValues(change ? change.update : record), true);
+        this.table.setScorecard(opportunityId, scorecardValues(result.derived), true);
     }
 
     /** Reads the Opportunities and writes (to `file`, when given) one row per open deal with a scorecard. */

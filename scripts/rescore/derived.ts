@@ -3,19 +3,42 @@ import {
     SCORECARD_INPUT_FIELDS,
     SCORECARD_OBJECT,
     STAKEHOLDER_INPUT_FIELDS,
+    STAKEHOLDER_LINK_OBJECT,
     STAKEHOLDER_OBJECT,
-    comparableDerivedFields
+    comparableDerivedFields,
+    queryableInputFields
 } from 'c/dealControlModel';
 
-export type RescoreObject = typeof STAKEHOLDER_OBJECT | typeof SCORECARD_OBJECT;
-export const OBJECTS: readonly RescoreObject[] = [STAKEHOLDER_OBJECT, SCORECARD_OBJECT];
-export { SCORECARD_OBJECT, STAKEHOLDER_OBJECT };
+export type RescoreObject =
+    typeof STAKEHOLDER_OBJECT | typeof SCORECARD_OBJECT | typeof STAKEHOLDER_LINK_OBJECT;
+/** Every object a run reads; links are read, never written (they hold no derived field). */
+export const OBJECTS: readonly RescoreObject[] = [
+    STAKEHOLDER_OBJECT,
+    SCORECARD_OBJECT,
+    STAKEHOLDER_LINK_OBJECT
+];
+/** The objects whose derived fields a run writes. */
+export const WRITTEN_OBJECTS: readonly RescoreObject[] = [STAKEHOLDER_OBJECT, SCORECARD_OBJECT];
+export { SCORECARD_OBJECT, STAKEHOLDER_LINK_OBJECT, STAKEHOLDER_OBJECT };
+
+const INPUT_FIELDS: Readonly<Record<RescoreObject, readonly string[]>> = {
+    [STAKEHOLDER_OBJECT]: STAKEHOLDER_INPUT_FIELDS,
+    [SCORECARD_OBJECT]: SCORECARD_INPUT_FIELDS,
+    [STAKEHOLDER_LINK_OBJECT]: queryableInputFields(STAKEHOLDER_LINK_OBJECT)
+};
 
 /** What the script reads of each object: the Id, the parent, every model input and every derived field. */
 export function readFields(object: RescoreObject): string[] {
-    const inputs = object === STAKEHOLDER_OBJECT ? STAKEHOLDER_INPUT_FIELDS : SCORECARD_INPUT_FIELDS;
     const extra = object === STAKEHOLDER_OBJECT ? ['Name'] : [];
-    return ['Id', ...extra, 'Opportunity__c', ...inputs, ...DERIVED_FIELDS[object]];
+    return ['Id', ...extra, 'Opportunity__c', ...INPUT_FIELDS[object], ...(DERIVED_FIELDS[object] ?? [])];
+}
+
+/**
+ * What scoring a record needs of it: the Id, the parent, every input and every derived value the
+ * model compares. The person's name and the scoring time are read for people, not for the model.
+ */
+export function scoringFields(object: RescoreObject): string[] {
+    return ['Id', 'Opportunity__c', ...INPUT_FIELDS[object], ...comparableDerivedFields(object)];
 }
 
 /** The only fields the script ever writes: the model's derived fields. A rep's inputs are never sent. */

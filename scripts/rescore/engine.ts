@@ -1,16 +1,23 @@
 import {
     BANDS,
     ControlBand,
-    EMPTY_EVIDENCE_FACTS,
     EvidenceDef,
-    EvidenceFacts,
+    NormalizedStakeholder,
     RawRecord,
-    addEvidenceFacts,
+    buildPoliticalMap,
     scoreScorecard,
     scoreStakeholder
 } from 'c/dealControlModel';
-import { IdTable } from './idTable';
-import { RescoreObject, SCORECARD_OBJECT, STAKEHOLDER_OBJECT, changedFields, updateOf } from './derived';
+import {
+    OBJECTS,
+    RescoreObject,
+    SCORECARD_OBJECT,
+    STAKEHOLDER_LINK_OBJECT,
+    STAKEHOLDER_OBJECT,
+    changedFields,
+    updateOf
+} from './derived';
+import { OpportunityGroup, OpportunityGroups } from './opportunityGroups';
 
 /** Something wrong with one record: bad input data, or a write the org refused. */
 export interface RecordProblem {
@@ -37,6 +44,8 @@ export interface ScorecardResult {
     readonly score: number;
     readonly band: ControlBand;
     readonly findings: readonly EvidenceDef[];
+    /** Every derived value the model computed (what a snapshot copies "as just scored"). */
+    readonly derived: Readonly<Record<string, unknown>>;
 }
 
 export interface ObjectCounts {
@@ -51,19 +60,20 @@ export interface RunStats {
     readonly objects: Record<RescoreObject, ObjectCounts>;
     readonly bands: Record<ControlBand, number>;
     readonly changesByField: Record<string, number>;
+    /** Problems of assessments and scorecards (and write failures), by code. */
     readonly problemsByCode: Record<string, number>;
+    /** Links the model left out (or read with a default strength), by code: warnings, nothing is written to links. */
+    readonly linkIssuesByCode: Record<string, number>;
 }
 
 export function emptyStats(): RunStats {
     const counts = (): ObjectCounts => ({ read: 0, changed: 0, written: 0, failed: 0, problems: 0 });
     return {
-        objects: { [STAKEHOLDER_OBJECT]: counts(), [SCORECARD_OBJECT]: counts() } as Record<
-            RescoreObject,
-            ObjectCounts
-        >,
+        objects: Object.fromEntries(OBJECTS.map((o) => [o, counts()])) as Record<RescoreObject, ObjectCounts>,
         bands: Object.fromEntries(BANDS.map((b) => [b.band, 0])) as Record<ControlBand, number>,
         changesByField: {},
-        problemsByCode: {}
+        problemsByCode: {},
+        linkIssuesByCode: {}
     };
 }
 
@@ -74,6 +84,8 @@ export interface EngineOptions {
     readonly onScorecard?: (result: ScorecardResult) => void;
     /** Only records of these Opportunities are scored; others are skipped without a trace. */
     readonly opportunityFilter?: ReadonlySet<string>;
+    /** Called after each Opportunity is scored with the number of its records (for progress). */
+    readonly onScored?: (records: number) => void;
 }
 
 function text(raw: RawRecord, field: string): string | null {
@@ -84,44 +96,34 @@ function text(raw: RawRecord, field: string): string | null {
 }
 
 /**
- * Scores records one at a time with the shared model and says which ones changed. Stakeholders must
- * all be fed before the scorecards: each is folded into its Opportunity's evidence facts, so a run
- * over millions of assessments keeps only a few bytes per Opportunity: identical facts are stored
- * once (most Opportunities look alike to the evidence rules) and each Opportunity holds an index
- * to them in a typed-array table.
+ * Scores an org's records with the shared model, one Opportunity at a time, and says which ones
+ * changed. Since contract v1.1 a person's insight codes depend on the other people's attitudes and
+ * on the links between them, and the scorecard's evidence on those links too, so no record can be
+ * scored as it arrives: the engine first collects every record (stakeholder, scorecard, link, in
+ * any order) under its Opportunity (OpportunityGroups: in memory for small runs, in temporary
+ * files by hash bucket for large ones), then `changes()` scores each Opportunity with all its
+ * records at hand, exactly as the components do: the political map of its assessments and links,
+ * each assessment with that map, each scorecard with the assessments and the map.
  */
 export class RescoreEngine {
     readonly stats: RunStats = emptyStats();
-    /** Opportunity Id → index into `distinctFacts`. */
-    private readonly factsByOpportunity = new IdTable();
-    private readonly distinctFacts: EvidenceFacts[] = [];
-    private readonly factsIndex = new Map<string, number>();
+    private readonly groups = new OpportunityGroups();
 
     constructor(private readonly options: EngineOptions) {}
 
     private problem(problem: RecordProblem): void {
         this.stats.objects[problem.object].problems += 1;
-        this.stats.problemsByCode[problem.code] = (this.stats.problemsByCode[problem.code] ?? 0) + 1;
+        const byCode =
+            problem.object === STAKEHOLDER_LINK_OBJECT
+                ? this.stats.linkIssuesByCode
+                : this.stats.problemsByCode;
+        byCode[problem.code] = (byCode[problem.code] ?? 0) + 1;
         this.options.onProblem(problem);
     }
 
     private inScope(opportunityId: string | null): boolean {
         const filter = this.options.opportunityFilter;
         return !filter || (opportunityId !== null && filter.has(opportunityId));
-    }
-
-    private intern(facts: EvidenceFacts): number {
-        const key = Object.values(facts).join(',');
-        const known = this.factsIndex.get(key);
-        if (known !== undefined) return known;
-        this.distinctFacts.push(facts);
-        this.factsIndex.set(key, this.distinctFacts.length - 1);
-        return this.distinctFacts.length - 1;
-    }
-
-    private factsOf(opportunityId: string | null): EvidenceFacts {
-        const index = opportunityId === null ? undefined : this.factsByOpportunity.get(opportunityId);
-        return index === undefined ? EMPTY_EVIDENCE_FACTS : this.distinctFacts[index];
     }
 
     private change(object: RescoreObject, raw: RawRecord, id: string, model: RawRecord): Change | null {
@@ -157,52 +159,107 @@ export class RescoreEngine {
         return { id, opportunityId };
     }
 
-    stakeholder(raw: RawRecord): Change | null {
-        const who = this.identify(STAKEHOLDER_OBJECT, raw);
-        if (!who) return null;
-        const score = scoreStakeholder(raw, { scoredAt: this.options.scoredAt });
-        for (const issue of score.issues) {
-            this.problem({
-                object: STAKEHOLDER_OBJECT,
-                id: who.id,
-                code: issue.code,
-                field: issue.field,
-                value: issue.value
-            });
-        }
-        if (who.opportunityId !== null) {
-            const before = this.factsOf(who.opportunityId);
-            this.factsByOpportunity.set(
-                who.opportunityId,
-                this.intern(addEvidenceFacts(before, score.stakeholder))
-            );
-        }
-        return this.change(STAKEHOLDER_OBJECT, raw, who.id, score.derived as unknown as RawRecord);
+    /** Collects an assessment; it is scored by changes(), with its Opportunity. */
+    stakeholder(raw: RawRecord): null {
+        return this.collect(STAKEHOLDER_OBJECT, raw);
     }
 
-    scorecard(raw: RawRecord): Change | null {
-        const who = this.identify(SCORECARD_OBJECT, raw);
-        if (!who) return null;
-        const facts = this.factsOf(who.opportunityId);
-        const score = scoreScorecard(raw, facts, { scoredAt: this.options.scoredAt });
-        for (const issue of score.issues) {
+    /** Collects a scorecard; it is scored by changes(), with its Opportunity. */
+    scorecard(raw: RawRecord): null {
+        return this.collect(SCORECARD_OBJECT, raw);
+    }
+
+    /** Collects a link between two people; it counts when its Opportunity is scored. */
+    link(raw: RawRecord): null {
+        return this.collect(STAKEHOLDER_LINK_OBJECT, raw);
+    }
+
+    private collect(object: RescoreObject, raw: RawRecord): null {
+        const who = this.identify(object, raw);
+        // A link outside any Opportunity belongs to no map: reported (NO_OPPORTUNITY) and left out.
+        if (who && (object !== STAKEHOLDER_LINK_OBJECT || who.opportunityId !== null))
+            this.groups.add(object, who.opportunityId, raw);
+        return null;
+    }
+
+    /**
+     * Scores every Opportunity collected so far and yields each record whose derived values
+     * differ from the model's. Stops between Opportunities once `signal` is aborted.
+     */
+    async *changes(signal?: AbortSignal): AsyncGenerator<Change> {
+        try {
+            for await (const group of this.groups.groups(signal)) {
+                yield* this.scoreOpportunity(group);
+                this.options.onScored?.(
+                    group.stakeholders.length + group.scorecards.length + group.links.length
+                );
+            }
+        } finally {
+            this.groups.dispose();
+        }
+    }
+
+    /** Removes what the engine keeps on disk, when a run stops before changes() has finished. */
+    dispose(): void {
+        this.groups.dispose();
+    }
+
+    private *scoreOpportunity(group: OpportunityGroup): Generator<Change> {
+        const options = { scoredAt: this.options.scoredAt };
+        // Without links the map raises nothing: skip building it.
+        const map =
+            group.links.length === 0
+                ? undefined
+                : buildPoliticalMap(group.stakeholders, group.links, { opportunityId: group.opportunityId });
+        // Links the map leaves out are warnings for the admin: nothing is written to a link.
+        for (const issue of map?.issues ?? []) {
             this.problem({
-                object: SCORECARD_OBJECT,
-                id: who.id,
+                object: STAKEHOLDER_LINK_OBJECT,
+                id: issue.linkId,
                 code: issue.code,
                 field: issue.field,
                 value: issue.value
             });
         }
-        this.stats.bands[score.derived.Control_Band__c] += 1;
-        this.options.onScorecard?.({
-            id: who.id,
-            opportunityId: who.opportunityId,
-            score: score.derived.Control_Score__c,
-            band: score.derived.Control_Band__c,
-            findings: score.findings
-        });
-        return this.change(SCORECARD_OBJECT, raw, who.id, score.derived as unknown as RawRecord);
+        const people: NormalizedStakeholder[] = [];
+        for (const raw of group.stakeholders) {
+            const score = scoreStakeholder(raw, options, map);
+            people.push(score.stakeholder);
+            this.reportIssues(STAKEHOLDER_OBJECT, score.stakeholder.id, score.issues);
+            const change = this.change(
+                STAKEHOLDER_OBJECT,
+                raw,
+                score.stakeholder.id!,
+                score.derived as unknown as RawRecord
+            );
+            if (change) yield change;
+        }
+        for (const raw of group.scorecards) {
+            const score = scoreScorecard(raw, people, options, map);
+            const id = score.scorecard.id!;
+            this.reportIssues(SCORECARD_OBJECT, id, score.issues);
+            this.stats.bands[score.derived.Control_Band__c] += 1;
+            this.options.onScorecard?.({
+                id,
+                opportunityId: text(raw, 'Opportunity__c'),
+                score: score.derived.Control_Score__c,
+                band: score.derived.Control_Band__c,
+                findings: score.findings,
+                derived: score.derived as unknown as Readonly<Record<string, unknown>>
+            });
+            const change = this.change(SCORECARD_OBJECT, raw, id, score.derived as unknown as RawRecord);
+            if (change) yield change;
+        }
+    }
+
+    private reportIssues(
+        object: RescoreObject,
+        id: string | null,
+        issues: ReadonlyArray<{ code: string; field: string; value: string }>
+    ): void {
+        for (const issue of issues) {
+            this.problem({ object, id, code: issue.code, field: issue.field, value: issue.value });
+        }
     }
 
     /** Records a write result; failures are reported with the org's own code, never hidden. */
@@ -213,10 +270,5 @@ export class RescoreEngine {
     failed(object: RescoreObject, id: string, code: string, message: string): void {
         this.stats.objects[object].failed += 1;
         this.problem({ object, id, code, message });
-    }
-
-    /** Number of distinct Opportunities with stakeholders folded so far (for tests and the summary). */
-    get opportunityCount(): number {
-        return this.factsByOpportunity.size;
     }
 }

@@ -1,13 +1,19 @@
 import { LocalizedText, RawRecord, comparableDerivedFields, t } from 'c/dealControlModel';
 import { fill } from '../shared/i18n';
-import { RescoreObject, SCORECARD_OBJECT, STAKEHOLDER_OBJECT, readFields } from './derived';
-import { Change, RescoreEngine } from './engine';
+import {
+    RescoreObject,
+    SCORECARD_OBJECT,
+    STAKEHOLDER_LINK_OBJECT,
+    STAKEHOLDER_OBJECT,
+    readFields
+} from './derived';
+import { RescoreEngine } from './engine';
 
 /**
- * What the rescore engine reads, object by object, in the order it must read them: the fields
- * queried from an org (and required as CSV columns), the optional CSV columns, and how a record is
- * handed to the engine. Org passes, CSV mode and the checks of CSV headers all come from this
- * table, so another input (relationship links, say) is one more entry and one engine method.
+ * What the rescore engine reads, object by object (in any order: it scores each Opportunity once
+ * all are read): the fields queried from an org (and required as CSV columns), the optional CSV
+ * columns, and how a record is handed to the engine. Org passes, CSV mode and the checks of CSV
+ * headers all come from this table, so another input is one more entry and one engine method.
  */
 export interface RescoreInput {
     readonly object: RescoreObject;
@@ -17,10 +23,18 @@ export interface RescoreInput {
     readonly fields: readonly string[];
     /** CSV columns a run can do without (names for people, the scoring time it never compares). */
     readonly optionalColumns: readonly string[];
-    readonly score: (engine: RescoreEngine, record: RawRecord) => Change | null;
+    /** Hands one record to the engine, which scores it with the rest of its Opportunity. */
+    readonly score: (engine: RescoreEngine, record: RawRecord) => void;
+    /** CSV mode runs without this file (and says so). */
+    readonly optionalFile?: boolean;
 }
 
-function input(object: RescoreObject, label: LocalizedText, score: RescoreInput['score']): RescoreInput {
+function input(
+    object: RescoreObject,
+    label: LocalizedText,
+    score: RescoreInput['score'],
+    optionalFile = false
+): RescoreInput {
     const fields = readFields(object);
     // Required: the Id, the parent, every input and every derived value the model compares (a
     // missing derived column would make every record look changed, a missing input would score
@@ -29,15 +43,23 @@ function input(object: RescoreObject, label: LocalizedText, score: RescoreInput[
     const optionalColumns = fields.filter(
         (f) => f === 'Name' || (f.startsWith('Scored_At') && !compared.has(f))
     );
-    return { object, label, fields, optionalColumns, score };
+    return { object, label, fields, optionalColumns, score, optionalFile };
 }
 
-/** Stakeholders first: each is folded into its Opportunity's evidence facts before the scorecards are scored. */
 export const RESCORE_INPUTS: readonly RescoreInput[] = [
     input(STAKEHOLDER_OBJECT, t('stakeholder assessments', '五维评估'), (engine, record) =>
         engine.stakeholder(record)
     ),
-    input(SCORECARD_OBJECT, t('C139 scorecards', 'C139 记分卡'), (engine, record) => engine.scorecard(record))
+    input(SCORECARD_OBJECT, t('C139 scorecards', 'C139 记分卡'), (engine, record) =>
+        engine.scorecard(record)
+    ),
+    // The political map (contract v1.1). CSV mode runs without the file, reading no links, and says so.
+    input(
+        STAKEHOLDER_LINK_OBJECT,
+        t('stakeholder links', '采购决策者关系'),
+        (engine, record) => engine.link(record),
+        true
+    )
 ];
 
 /** The CSV columns a run needs of an input. */

@@ -79,13 +79,14 @@ function humanOutput(outcome: RunOutcome, io: Io): void {
 function renderSampleFooter(summary: RunOutcome['summary']): string {
     const s = summary.objects.Stakeholder_Assessment__c;
     const c = summary.objects.C139_Scorecard__c;
+    const l = summary.objects.Stakeholder_Link__c;
     return say(
         fill(
             t(
-                'Bundled sample data: {s} stakeholder assessments and {c} scorecards scored with the shared model, nothing written.\nOn an org: npm run rescore -- --target-org <alias> (dry run), then add --apply to write. Details: docs/admin-rescore.md',
-                '内置示例数据：使用共享模型为 {s} 条五维评估和 {c} 张记分卡评分，未写入任何内容。\n连接组织：npm run rescore -- --target-org <别名>（试运行），确认后加 --apply 写入。详见 docs/admin-rescore.md'
+                'Bundled sample data: {s} stakeholder assessments and {c} scorecards scored with the shared model and {l} links between the people, nothing written.\nOn an org: npm run rescore -- --target-org <alias> (dry run), then add --apply to write. Details: docs/admin-rescore.md',
+                '内置示例数据：使用共享模型，结合采购决策者之间的 {l} 条关系，为 {s} 条五维评估和 {c} 张记分卡评分，未写入任何内容。\n连接组织：npm run rescore -- --target-org <别名>（试运行），确认后加 --apply 写入。详见 docs/admin-rescore.md'
             ),
-            { s: s.read, c: c.read }
+            { s: s.read, c: c.read, l: l.read }
         )
     );
 }

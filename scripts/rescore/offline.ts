@@ -1,14 +1,21 @@
 import path from 'node:path';
-import { MODEL_VERSION, RawRecord, t } from 'c/dealControlModel';
+import { LocalizedText, MODEL_VERSION, RawRecord, t } from 'c/dealControlModel';
 import { writeFileAtomic } from '../shared/atomicFile';
 import { readCsvTable } from '../shared/csvTable';
 import { CliError, EXIT } from '../shared/errors';
 import { fill, say } from '../shared/i18n';
 import { checkInputDir, inputFileExists, prepareOutputDir } from '../shared/paths';
 import { RescoreEngine, ScorecardResult } from './engine';
-import { writeFields } from './derived';
+import { RescoreObject, WRITTEN_OBJECTS, writeFields } from './derived';
 import { IngestFileWriter } from './ingestFile';
-import { OPPORTUNITY_NAMES, RESCORE_INPUTS, RescoreInput, howToExport, requiredColumns } from './inputs';
+import {
+    OPPORTUNITY_NAMES,
+    RESCORE_INPUTS,
+    RescoreInput,
+    exportCommand,
+    howToExport,
+    requiredColumns
+} from './inputs';
 import { CsvSnapshots } from './csvSnapshots';
 import { OPPORTUNITY_INPUT } from './opportunityInput';
 import { SNAPSHOT_OBJECT } from './snapshotRow';
@@ -22,6 +29,8 @@ interface OfflineSource {
     readonly kind: 'csv' | 'sample';
     records(input: RescoreInput): AsyncIterable<RawRecord>;
     opportunityNames(ids: ReadonlySet<string>): Promise<Map<string, string>>;
+    /** What the run should know about its inputs (an optional file that is not there). */
+    readonly warnings: readonly LocalizedText[];
     /** The Opportunities the snapshot step reads (CSV mode only). */
     opportunities(): AsyncIterable<RawRecord>;
 }
@@ -34,6 +43,7 @@ function sampleSource(dir: string): OfflineSource {
     const data = loadSampleData(dir);
     return {
         kind: 'sample',
+        warnings: [],
         records: (input) => fromArray(data.byType.get(input.object) ?? []),
         opportunityNames: async (ids) =>
             new Map(
@@ -56,13 +66,16 @@ export function csvInputFiles(dir: string): { readonly inputs: string[]; readonl
     };
 }
 
-/** The files CSV mode writes to --output-dir: an update file per input, the snapshots (with --snapshot), its summary. */
+/**
+ * The files CSV mode writes to --output-dir: an update file per object it writes, the snapshots
+ * (with --snapshot), its summary.
+ */
 export function csvOutputFiles(
     dir: string,
     snapshot: boolean
 ): { readonly updates: string[]; readonly snapshots: string | null; readonly summary: string } {
     return {
-        updates: RESCORE_INPUTS.map((input) => path.join(dir, `${input.object}.csv`)),
+        updates: WRITTEN_OBJECTS.map((object) => path.join(dir, `${object}.csv`)),
         snapshots: snapshot ? path.join(dir, `${SNAPSHOT_OBJECT}.csv`) : null,
         summary: path.join(dir, 'summary.json')
     };
@@ -70,7 +83,7 @@ export function csvOutputFiles(
 
 function missingFile(
     file: string,
-    label: ReturnType<typeof t>,
+    label: LocalizedText,
     object: string,
     fields: readonly string[]
 ): CliError {
@@ -87,10 +100,30 @@ function missingFile(
 function csvSource(dir: string, snapshot: boolean): OfflineSource {
     checkInputDir(dir, '--input-dir');
     const files = csvInputFiles(dir);
+    const absent = new Set<RescoreInput>();
+    const warnings: LocalizedText[] = [];
     RESCORE_INPUTS.forEach((input, i) => {
-        if (!inputFileExists(files.inputs[i], EXPORT_ROLE))
-            throw missingFile(files.inputs[i], input.label, input.object, input.fields);
+        if (inputFileExists(files.inputs[i], EXPORT_ROLE)) return;
+        if (input.optionalFile) {
+            absent.add(input);
+            warnings.push(
+                fill(
+                    t(
+                        'No {file}: this run read no {label}, so no code that depends on them (INFLUENCED_AGAINST, WIN_UNDERMINED, COACH_NO_ACCESS) is raised, and stored ones are cleared. If the org has them, export them too: {command}',
+                        '没有 {file}：本次运行未读取任何{label}，因此不会给出依赖它们的代码（INFLUENCED_AGAINST、WIN_UNDERMINED、COACH_NO_ACCESS），已存的此类代码会被清除。如果组织中有这些记录，请一并导出：{command}'
+                    ),
+                    {
+                        file: files.inputs[i],
+                        label: input.label,
+                        command: exportCommand(input.object, input.fields, files.inputs[i])
+                    }
+                )
+            );
+            return;
+        }
+        throw missingFile(files.inputs[i], input.label, input.object, input.fields);
     });
+    // Part E: a snapshot copies the Opportunity's values that day and is taken of open deals only.
     if (snapshot && !inputFileExists(files.names, EXPORT_ROLE))
         throw missingFile(
             files.names,
@@ -100,7 +133,9 @@ function csvSource(dir: string, snapshot: boolean): OfflineSource {
         );
     return {
         kind: 'csv',
+        warnings,
         records: async function* (input) {
+            if (absent.has(input)) return;
             const file = files.inputs[RESCORE_INPUTS.indexOf(input)];
             for await (const row of readCsvTable({
                 file,
@@ -159,20 +194,8 @@ export async function runOffline(
     const started = Date.now();
     const scoredAt = new Date(started).toISOString();
     const tableRows: ScorecardResult[] = [];
+    const live = { read: 0, scored: 0, written: 0, failed: 0 };
     let tableOverflow = false;
-    const engine = new RescoreEngine({
-        scoredAt,
-        onProblem: (problem) => log.problem('data', problem),
-        onScorecard: (result) => {
-            if (tableRows.length < TABLE_LIMIT) tableRows.push(result);
-            else tableOverflow = true;
-        },
-        opportunityFilter: options.opportunityIds ? new Set(options.opportunityIds) : undefined
-    });
-    const source =
-        options.source.kind === 'sample'
-            ? sampleSource(options.source.dir)
-            : csvSource((options.source as { dir: string }).dir, options.snapshotDate !== null);
     const snapshots =
         options.snapshotDate === null
             ? null
@@ -181,36 +204,55 @@ export async function runOffline(
                   options.opportunityIds ? new Set(options.opportunityIds) : undefined
               );
     let snapshot: SnapshotSummary | null = null;
+    const engine = new RescoreEngine({
+        scoredAt,
+        onProblem: (problem) => log.problem('data', problem),
+        onScorecard: (result) => {
+            snapshots?.scored(result);
+            if (tableRows.length < TABLE_LIMIT) tableRows.push(result);
+            else tableOverflow = true;
+        },
+        opportunityFilter: options.opportunityIds ? new Set(options.opportunityIds) : undefined,
+        onScored: (records) => {
+            live.scored += records;
+            progress.update(live, null);
+        }
+    });
+    const source =
+        options.source.kind === 'sample'
+            ? sampleSource(options.source.dir)
+            : csvSource((options.source as { dir: string }).dir, snapshots !== null);
 
     const outputDir = options.check ? null : options.outputDir;
     if (outputDir) prepareOutputDir(outputDir, '--output-dir', UPDATE_ROLE);
     const outputs = outputDir ? csvOutputFiles(outputDir, snapshots !== null) : null;
     const mode = options.check ? 'check' : options.apply ? 'apply' : 'dry-run';
     let stopped: RunSummary['stopped'] = null;
-    const writers = outputs
-        ? RESCORE_INPUTS.map(
-              (input, i) =>
-                  new IngestFileWriter(outputs.updates[i], ['Id', ...writeFields(input.object)], UPDATE_ROLE)
-          )
-        : [];
+    const writers = new Map<RescoreObject, IngestFileWriter>(
+        outputs
+            ? WRITTEN_OBJECTS.map((object, i) => [
+                  object,
+                  new IngestFileWriter(outputs.updates[i], ['Id', ...writeFields(object)], UPDATE_ROLE)
+              ])
+            : []
+    );
     let table: TableRow[] | null = null;
     try {
-        for (const [i, input] of RESCORE_INPUTS.entries()) {
+        for (const input of RESCORE_INPUTS) {
             for await (const record of source.records(input)) {
                 if (signal.aborted) break;
-                const change = input.score(engine, record);
-                snapshots?.scored(input.object, record, change);
-                if (change) {
-                    await log.change(options.check ? 'drift' : 'change', change);
-                    await writers[i]?.write(change.update);
-                }
-                const counts = engine.stats.objects[input.object];
-                progress.update(
-                    { read: counts.read, scored: counts.read, written: writers[i]?.rows ?? 0, failed: 0 },
-                    null
-                );
+                input.score(engine, record);
+                live.read += 1;
+                progress.update(live, null);
             }
             if (signal.aborted) break;
+        }
+        for await (const change of engine.changes(signal)) {
+            await log.change(options.check ? 'drift' : 'change', change);
+            const writer = writers.get(change.object);
+            if (!writer) continue;
+            await writer.write(change.update);
+            live.written += 1;
         }
         if (snapshots && !signal.aborted) {
             snapshot = await snapshots.write(source.opportunities(), outputs?.snapshots ?? null, log, signal);
@@ -225,13 +267,14 @@ export async function runOffline(
             }));
         }
     } catch (error) {
-        await Promise.all(writers.map((w) => w.discard()));
+        await Promise.all([...writers.values()].map((w) => w.discard()));
         throw error;
     } finally {
+        engine.dispose();
         progress.done();
     }
     if (signal.aborted) {
-        await Promise.all(writers.map((w) => w.discard()));
+        await Promise.all([...writers.values()].map((w) => w.discard()));
         stopped = {
             code: 'INTERRUPTED',
             message: say(
@@ -248,11 +291,12 @@ export async function runOffline(
             )
         };
     } else {
-        for (const writer of writers) await writer.close();
+        for (const writer of writers.values()) await writer.close();
     }
 
     const elapsedMs = Date.now() - started;
     const read = RESCORE_INPUTS.reduce((sum, input) => sum + engine.stats.objects[input.object].read, 0);
+    const warnings = source.warnings;
     const summary: RunSummary = {
         mode,
         source: source.kind,
@@ -284,6 +328,6 @@ export async function runOffline(
         exitCode: stopped ? EXIT.couldNotRun : withSnapshotExit(exitCodeOf(mode, engine.stats), snapshot),
         summary,
         table,
-        warnings: []
+        warnings
     };
 }

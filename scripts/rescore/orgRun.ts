@@ -2,12 +2,13 @@ import { MODEL_VERSION, LocalizedText, t } from 'c/dealControlModel';
 import { CliError, EXIT, INTERRUPTED } from '../shared/errors';
 import { fill, say } from '../shared/i18n';
 import { Connector, openOrg } from './connect';
-import { OBJECTS, SCORECARD_OBJECT, STAKEHOLDER_OBJECT } from './derived';
-import { Change, RunStats, emptyStats } from './engine';
+import { OBJECTS, SCORECARD_OBJECT, STAKEHOLDER_LINK_OBJECT, STAKEHOLDER_OBJECT } from './derived';
+import { RunStats, ScorecardResult, emptyStats } from './engine';
 import { RescoreOptions } from './options';
 import { API_BUDGET, OrgClient, orgError } from './orgClient';
 import { OrgReader, Scope, Via } from './orgReads';
 import { RunLog, RunOutcome, RunSummary, exitCodeOf } from './outcome';
+import { LinkReplay } from './linkReplay';
 import { LiveCounts, PassContext, passEngine, runPass } from './pass';
 import { Progress } from './present';
 import { formatSoqlDateTime } from './soql';
@@ -45,6 +46,8 @@ function mergeStats(total: RunStats, pass: RunStats, first: boolean): void {
             total.problemsByCode[code] = (total.problemsByCode[code] ?? 0) + n;
         }
     }
+    // Every link problem is in the data, which the first pass read whole; later passes read it again.
+    if (first) Object.assign(total.linkIssuesByCode, pass.linkIssuesByCode);
 }
 
 /**
@@ -127,7 +130,8 @@ export async function runOrg(
         expected: () => expected,
         tempFile,
         failedIds: new Set(),
-        onChange: options.snapshotDate === null ? undefined : (change) => keepScorecard(snapshots, change)
+        links: mode === 'apply' ? new LinkReplay(tempFile(STAKEHOLDER_LINK_OBJECT)) : null,
+        onScorecard: options.snapshotDate === null ? undefined : (result) => keepScorecard(snapshots, result)
     };
 
     const total = emptyStats();
@@ -159,11 +163,19 @@ export async function runOrg(
         seen: SeenRecords
     ): Promise<Scope | null> {
         // Bulk after writing: one more pass over the same scope costs about as much as listing
-        // what changed, and writes only what differs.
-        if (transport === 'bulk' && wrote > 0) return scope;
-        const modified = (
-            await Promise.all(OBJECTS.map((o) => reader.count(o, { modifiedSince: since })))
-        ).reduce((a, b) => a + b, 0);
+        // what changed, and writes only what differs. The links come from the first pass when
+        // none has changed since (a COUNT() instead of a query job).
+        if (transport === 'bulk' && wrote > 0) {
+            if (ctx.links?.current) {
+                ctx.links.linksModified(
+                    await reader.count(STAKEHOLDER_LINK_OBJECT, { modifiedSince: since })
+                );
+            }
+            return scope;
+        }
+        const counts = await Promise.all(OBJECTS.map((o) => reader.count(o, { modifiedSince: since })));
+        ctx.links?.linksModified(counts[OBJECTS.indexOf(STAKEHOLDER_LINK_OBJECT)]);
+        const modified = counts.reduce((a, b) => a + b, 0);
         if (modified === 0) return null;
         // Most records rewritten: reading everything again is cheaper than listing them.
         if (wrote > 0 && scope.kind === 'all' && expected !== null && modified * 2 >= expected) return scope;
@@ -208,7 +220,7 @@ export async function runOrg(
                 options.transport !== 'bulk'
             ) {
                 const counts = await Promise.all(OBJECTS.map((o) => reader.count(o)));
-                expected = counts[0] + counts[1];
+                expected = counts.reduce((a, b) => a + b, 0);
             }
             const estimate = expected ?? (scope.kind === 'opportunities' ? scope.ids.length * 6 : 0);
             transport =
@@ -302,7 +314,7 @@ export async function runOrg(
     }
 
     const elapsedMs = Date.now() - started;
-    const read = total.objects[STAKEHOLDER_OBJECT].read + total.objects[SCORECARD_OBJECT].read;
+    const read = OBJECTS.reduce((sum, object) => sum + total.objects[object].read, 0);
     const summary: RunSummary = {
         mode,
         source: 'org',
@@ -331,8 +343,8 @@ export async function runOrg(
     };
 }
 
-/** Keeps a scorecard's values as this run computed them, for its Opportunity's snapshot. */
-function keepScorecard(table: SnapshotTable, change: Change): void {
-    const opportunityId = change.object === SCORECARD_OBJECT && normalizeRecordId(change.opportunityId ?? '');
-    if (opportunityId) table.setScorecard(opportunityId, scorecardValues(change.update), true);
+/** Keeps a scorecard's values as this run scored them, for its Opportunity's snapshot. */
+function keepScorecard(table: SnapshotTable, result: ScorecardResult): void {
+    const opportunityId = normalizeRecordId(result.opportunityId ?? '');
+    if (opportunityId) table.setScorecard(opportunityId, scorecardValues(result.derived), true);
 }

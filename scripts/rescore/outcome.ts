@@ -20,6 +20,7 @@ export interface RunSummary {
     readonly bands: RunStats['bands'];
     readonly changesByField: RunStats['changesByField'];
     readonly problemsByCode: RunStats['problemsByCode'];
+    readonly linkIssuesByCode: RunStats['linkIssuesByCode'];
     readonly apiCalls: number | null;
     readonly apiCallsByKind: Readonly<Record<string, number>> | null;
     readonly apiUsage: { readonly used: number; readonly max: number } | null;

@@ -1,10 +1,11 @@
-import { t } from 'c/dealControlModel';
+import { RawRecord, t } from 'c/dealControlModel';
 import { throwIfAborted } from '../shared/errors';
 import { BulkSettings, bulkIngest } from './bulk';
-import { RescoreObject, writeFields } from './derived';
-import { Change, RescoreEngine } from './engine';
+import { RescoreObject, STAKEHOLDER_LINK_OBJECT, WRITTEN_OBJECTS, writeFields } from './derived';
+import { Change, RescoreEngine, ScorecardResult } from './engine';
 import { IngestFileWriter } from './ingestFile';
-import { RESCORE_INPUTS } from './inputs';
+import { RESCORE_INPUTS, RescoreInput } from './inputs';
+import { LinkReplay } from './linkReplay';
 import { OrgClient } from './orgClient';
 import { OrgReader, Scope, Via } from './orgReads';
 import { RunLog, RunMode } from './outcome';
@@ -46,8 +47,10 @@ export interface PassContext {
     readonly tempFile: (label: string) => string;
     /** Records that failed to write earlier in the run: reported once, not sent again by later passes. */
     readonly failedIds: Set<string>;
-    /** Sees every change the passes compute (the snapshot step keeps the scorecards' new values). */
-    readonly onChange?: (change: Change) => void;
+    /** The links of the first pass, for later passes while no link changes (--apply only). */
+    readonly links: LinkReplay | null;
+    /** Sees every scorecard the passes score (the snapshot step keeps its values as just scored). */
+    readonly onScorecard?: (result: ScorecardResult) => void;
 }
 
 /** The engine of one pass: it filters records here when the scope is read whole. */
@@ -55,6 +58,11 @@ export function passEngine(ctx: PassContext, scope: Scope, via: Via): RescoreEng
     return new RescoreEngine({
         scoredAt: ctx.scoredAt,
         onProblem: (problem) => ctx.log.problem('data', problem),
+        onScorecard: ctx.onScorecard,
+        onScored: (records) => {
+            ctx.live.scored += records;
+            ctx.progress.update(ctx.live, ctx.expected());
+        },
         opportunityFilter:
             ctx.reader.readsWhole(scope, via) && scope.kind === 'opportunities'
                 ? new Set(scope.ids)
@@ -62,12 +70,103 @@ export function passEngine(ctx: PassContext, scope: Scope, via: Via): RescoreEng
     });
 }
 
+/** An input's records for a pass: from the org, or the first pass's links while no link has changed. */
+function recordsOf(
+    ctx: PassContext,
+    input: RescoreInput,
+    scope: Scope,
+    via: Via,
+    seen: SeenRecords
+): AsyncIterable<RawRecord> {
+    const links = input.object === STAKEHOLDER_LINK_OBJECT ? ctx.links : null;
+    if (links?.current) return links.records(scope);
+    async function* fromOrg(): AsyncGenerator<RawRecord> {
+        for (const soql of ctx.reader.queriesFor(
+            input.object,
+            [...input.fields, MODIFIED_FIELD],
+            scope,
+            via
+        )) {
+            for await (const record of ctx.reader.records(soql, via)) {
+                seen.note(record);
+                yield record;
+            }
+        }
+    }
+    return links ? links.recorded(fromOrg()) : fromOrg();
+}
+
+/** Where one pass's changes go: nowhere (dry run, check), REST requests, or Bulk upload files. */
+class PassWrites {
+    private readonly rest = new Map<RescoreObject, RestWriter>();
+    readonly spools = new Map<RescoreObject, Array<{ writer: IngestFileWriter; rows: number }>>();
+
+    constructor(
+        private readonly ctx: PassContext,
+        via: Via,
+        onResult: (object: RescoreObject) => (outcome: WriteOutcome) => void
+    ) {
+        const inFlight = new Set<Promise<void>>();
+        for (const object of WRITTEN_OBJECTS) {
+            this.spools.set(object, []);
+            if (ctx.mode === 'apply' && via === 'rest') {
+                this.rest.set(
+                    object,
+                    new RestWriter(
+                        (batch) => writeCollection(ctx.client, object, 'update', batch, ctx.retry),
+                        ctx.concurrency,
+                        onResult(object),
+                        ctx.signal,
+                        inFlight
+                    )
+                );
+            }
+        }
+    }
+
+    async add(change: Change): Promise<void> {
+        if (this.ctx.failedIds.has(change.id)) return;
+        await this.ctx.log.change(this.ctx.mode === 'check' ? 'drift' : 'change', change);
+        if (this.ctx.mode !== 'apply') return;
+        const rest = this.rest.get(change.object);
+        if (rest) {
+            await rest.add(change.update);
+            return;
+        }
+        const spool = this.spools.get(change.object)!;
+        let part = spool[spool.length - 1];
+        if (!part || part.writer.bytes > SPOOL_LIMIT_BYTES) {
+            await part?.writer.close();
+            const columns = ['Id', ...writeFields(change.object)];
+            part = {
+                writer: new IngestFileWriter(this.ctx.tempFile(change.object), columns, SPOOL_ROLE),
+                rows: 0
+            };
+            spool.push(part);
+        }
+        await part.writer.write(change.update);
+        part.rows += 1;
+    }
+
+    /** Everything sent (REST) or every upload file complete (Bulk). */
+    async finish(): Promise<void> {
+        for (const writer of this.rest.values()) await writer.flush();
+        for (const spool of this.spools.values()) await spool[spool.length - 1]?.writer.close();
+    }
+
+    /** A stopped pass: requests already sent finish, nothing more is sent or kept. */
+    async abandon(): Promise<void> {
+        for (const writer of this.rest.values()) await writer.settle();
+        for (const spool of this.spools.values()) await spool[spool.length - 1]?.writer.discard();
+    }
+}
+
 /**
- * One read-score-write pass over a scope: every input object in the engine's order, each record
- * scored as it arrives; with --apply, changed records go out at once (REST: sObject Collections
- * from a bounded pool of requests) or are spooled to files for Bulk ingest jobs that run when the
- * reading is done. Notes in `seen` what it read of records modified since it began. Returns the
- * number of records written.
+ * One read-score-write pass over a scope. It reads every input object (assessments, scorecards,
+ * links) into the engine, which then scores one Opportunity at a time; with --apply, changed
+ * records go out as they are scored (REST: sObject Collections from a bounded pool of requests)
+ * or are spooled to files for Bulk ingest jobs that run when the scoring is done. Notes in `seen`
+ * what it read of records modified since it began. Returns the number of records written.
  */
 export async function runPass(
     ctx: PassContext,
@@ -88,63 +187,32 @@ export async function runPass(
             ctx.live.failed += 1;
         }
     };
-    const spools = new Map<RescoreObject, Array<{ writer: IngestFileWriter; rows: number }>>();
-    for (const input of RESCORE_INPUTS) {
-        const object = input.object;
-        const columns = ['Id', ...writeFields(object)];
-        const writer =
-            ctx.mode === 'apply' && via === 'rest'
-                ? new RestWriter(
-                      (batch) => writeCollection(ctx.client, object, 'update', batch, ctx.retry),
-                      ctx.concurrency,
-                      onResult(object),
-                      ctx.signal
-                  )
-                : null;
-        const spool: Array<{ writer: IngestFileWriter; rows: number }> = [];
-        spools.set(object, spool);
-        try {
-            for (const soql of ctx.reader.queriesFor(object, [...input.fields, MODIFIED_FIELD], scope, via)) {
-                for await (const record of ctx.reader.records(soql, via)) {
-                    ctx.live.read += 1;
-                    seen.note(record);
-                    const change = input.score(engine, record);
-                    ctx.live.scored += 1;
-                    if (change) ctx.onChange?.(change);
-                    if (change && !ctx.failedIds.has(change.id)) {
-                        await ctx.log.change(ctx.mode === 'check' ? 'drift' : 'change', change);
-                        if (writer) await writer.add(change.update);
-                        else if (ctx.mode === 'apply') {
-                            let part = spool[spool.length - 1];
-                            if (!part || part.writer.bytes > SPOOL_LIMIT_BYTES) {
-                                await part?.writer.close();
-                                part = {
-                                    writer: new IngestFileWriter(ctx.tempFile(object), columns, SPOOL_ROLE),
-                                    rows: 0
-                                };
-                                spool.push(part);
-                            }
-                            await part.writer.write(change.update);
-                            part.rows += 1;
-                        }
-                    }
-                    ctx.progress.update(ctx.live, ctx.expected());
-                    throwIfAborted(ctx.signal);
-                }
+    const writes = new PassWrites(ctx, via, onResult);
+    try {
+        for (const input of RESCORE_INPUTS) {
+            for await (const record of recordsOf(ctx, input, scope, via, seen)) {
+                ctx.live.read += 1;
+                input.score(engine, record);
+                ctx.progress.update(ctx.live, ctx.expected());
+                throwIfAborted(ctx.signal);
             }
-            await writer?.flush();
-            await spool[spool.length - 1]?.writer.close();
-        } catch (error) {
-            await writer?.settle();
-            await spool[spool.length - 1]?.writer.discard();
-            throw error;
         }
+        for await (const change of engine.changes(ctx.signal)) {
+            await writes.add(change);
+            throwIfAborted(ctx.signal);
+        }
+        throwIfAborted(ctx.signal);
+        await writes.finish();
+    } catch (error) {
+        await writes.abandon();
+        engine.dispose();
+        throw error;
     }
     if (ctx.mode === 'apply' && via === 'bulk') {
         // Both objects' jobs run side by side: the org processes them in parallel.
         await Promise.all(
-            RESCORE_INPUTS.map(async ({ object }) => {
-                for (const part of spools.get(object) ?? []) {
+            [...writes.spools].map(async ([object, spool]) => {
+                for (const part of spool) {
                     throwIfAborted(ctx.signal);
                     const outcome = await bulkIngest(
                         ctx.client,

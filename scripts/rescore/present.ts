@@ -1,7 +1,7 @@
 import { BANDS, ControlBand, EvidenceDef, bandDef, t } from 'c/dealControlModel';
 import { ObjectCounts } from './engine';
 import { fill, say } from '../shared/i18n';
-import { RescoreObject, SCORECARD_OBJECT, STAKEHOLDER_OBJECT } from './derived';
+import { RescoreObject, SCORECARD_OBJECT, STAKEHOLDER_LINK_OBJECT, STAKEHOLDER_OBJECT } from './derived';
 
 /** Width of text in a terminal: Chinese characters take two columns. */
 export function displayWidth(text: string): number {
@@ -111,7 +111,8 @@ export function renderTable(rows: readonly TableRow[], width: number): string {
 
 const OBJECT_LABEL: Readonly<Record<RescoreObject, ReturnType<typeof t>>> = {
     [STAKEHOLDER_OBJECT]: t('Stakeholder assessments', '五维评估'),
-    [SCORECARD_OBJECT]: t('C139 scorecards', 'C139 记分卡')
+    [SCORECARD_OBJECT]: t('C139 scorecards', 'C139 记分卡'),
+    [STAKEHOLDER_LINK_OBJECT]: t('Stakeholder links', '采购决策者关系')
 };
 
 export interface SummaryView {
@@ -120,9 +121,40 @@ export interface SummaryView {
     readonly bands: Readonly<Record<ControlBand, number>>;
     readonly changesByField: Readonly<Record<string, number>>;
     readonly problemsByCode: Readonly<Record<string, number>>;
+    readonly linkIssuesByCode: Readonly<Record<string, number>>;
     readonly apiCalls: number | null;
     readonly apiUsage: { readonly used: number; readonly max: number } | null;
     readonly elapsedMs: number;
+}
+
+function codeCounts(byCode: Readonly<Record<string, number>>): string {
+    return Object.entries(byCode)
+        .map(([code, n]) => `${code} ${n}`)
+        .join(', ');
+}
+
+/** Links are read, never written; the ones the model leaves out are warnings for the admin. */
+function linksLine(view: SummaryView): string {
+    const issues = codeCounts(view.linkIssuesByCode);
+    const counts = say(
+        fill(t('{label}: {read} read (never written)', '{label}：读取 {read} 条（从不写入）'), {
+            label: say(OBJECT_LABEL[STAKEHOLDER_LINK_OBJECT]),
+            read: view.objects[STAKEHOLDER_LINK_OBJECT].read
+        })
+    );
+    if (issues === '') return counts;
+    return (
+        counts +
+        say(
+            fill(
+                t(
+                    '; warnings, links left out or read with a default (see --report for each link): {issues}',
+                    '；警示，被忽略或按默认值读取的关系（每条关系见 --report）：{issues}'
+                ),
+                { issues }
+            )
+        )
+    );
 }
 
 /** The final summary: records by band, changes by field, problems, API calls and time. */
@@ -156,6 +188,7 @@ export function renderSummary(view: SummaryView): string {
         }
         lines.push(line);
     }
+    lines.push(linksLine(view));
     const bands = BANDS.map((b) => `${say(b.label)} ${view.bands[b.band]}`).join(' · ');
     lines.push(say(fill(t('Scorecards by band: {bands}', '记分卡的控单区间分布：{bands}'), { bands })));
     const fields = Object.entries(view.changesByField)
@@ -165,9 +198,7 @@ export function renderSummary(view: SummaryView): string {
     lines.push(
         say(fill(t('Changes by field: {fields}', '按字段统计的变更：{fields}'), { fields: fields || '—' }))
     );
-    const problems = Object.entries(view.problemsByCode)
-        .map(([code, n]) => `${code} ${n}`)
-        .join(', ');
+    const problems = codeCounts(view.problemsByCode);
     if (problems !== '') {
         lines.push(
             say(

@@ -13,7 +13,6 @@ export type BatchSender = (batch: readonly IngestRow[]) => Promise<WriteOutcome>
  */
 export class RestWriter {
     private buffer: IngestRow[] = [];
-    private readonly inFlight = new Set<Promise<void>>();
     private fatal: unknown = null;
 
     constructor(
@@ -21,6 +20,8 @@ export class RestWriter {
         private readonly concurrency: number,
         private readonly onResult: (outcome: WriteOutcome) => void,
         private readonly signal: AbortSignal,
+        /** The requests in flight; writers of several objects share one set to share the bound. */
+        private readonly inFlight = new Set<Promise<void>>(),
         /** The field that names a row in failures: the Id, or an upsert's external id. */
         private readonly keyField = 'Id'
     ) {}

@@ -101,6 +101,7 @@ export class SnapshotWriter {
                 for (const failure of outcome.failed) this.ctx.onFailed(failure);
             },
             signal,
+            new Set(),
             SNAPSHOT_KEY
         );
     }

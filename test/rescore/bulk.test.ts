@@ -59,8 +59,8 @@ describe('Bulk API 2.0 mode', () => {
         deals(5);
         const r = await rescore(org, ['--bulk', '--bulk-page-size', '3', '--json', '--state-dir', stateDir]);
         expect(r.json.result.objects[SA].read).toBe(10);
-        // 10 stakeholders in pages of 3 and 5 scorecards in pages of 3: 4 + 2 pages.
-        expect(org.callsByKind().bulkQueryResults).toBe(6);
+        // 10 stakeholders in pages of 3, 5 scorecards in pages of 3 and no link: 4 + 2 + 1 pages.
+        expect(org.callsByKind().bulkQueryResults).toBe(7);
         expect(
             org.log.filter((e) => e.kind === 'bulkQueryResults').every((e) => e.path.includes('maxRecords=3'))
         ).toBe(true);

@@ -107,7 +107,8 @@ describe('Ctrl-C (defect 4)', () => {
         // request in flight with it; no query of a new pass.
         expect(org.log.length - at).toBeLessThanOrEqual(1);
         expect(org.log.slice(at).every((e) => e.kind.startsWith('ingest'))).toBe(true);
-        expect(after(0, 'bulkQueryCreate')).toBe(2);
+        // The first pass's three query jobs (assessments, scorecards, links), none of a second pass.
+        expect(after(0, 'bulkQueryCreate')).toBe(3);
         // Rerunning finishes the job (the fake applies a job only when polled; an org would finish
         // the closed job on its own, and the rerun would then find those records up to date).
         org.hooks.beforeRequest = undefined;
@@ -128,7 +129,10 @@ describe('Bulk results pages (defect 6)', () => {
         expect(r.json.result.objects[SA].read).toBe(6);
         expect(r.json.result.objects[SC].read).toBe(3);
         expect(r.json.result.retries).toBe(1);
-        expect(org.log.filter((e) => e.kind === 'bulkQueryResults').map((e) => e.records)).toEqual([3, 6, 3]);
+        // Assessments (cut, then whole), scorecards, and the links' empty page.
+        expect(org.log.filter((e) => e.kind === 'bulkQueryResults').map((e) => e.records)).toEqual([
+            3, 6, 3, 0
+        ]);
     });
 
     it('with --apply the first pass writes right values: each scorecard is written once', async () => {

@@ -25,12 +25,12 @@ import {
     DealSnapshot,
     ScorecardRecord,
     dealQueryVariables,
-    fieldErrorsOf,
     isConflictError,
     isDuplicateError,
-    reduceErrors,
     toDealSnapshot
 } from 'c/dealControlData';
+import { fieldMessagesOf } from 'c/dealControlErrors';
+import { WidthClass, revealSection, watchRootWidth } from 'c/containerWidth';
 import { label, LabelKey } from './labels';
 import {
     COACH_STAKEHOLDER_FIELD,
@@ -42,15 +42,7 @@ import {
     scorecardFields,
     toEighteenCharId
 } from './scorecardRecord';
-import {
-    GroupView,
-    OptionView,
-    ScoreView,
-    UNKNOWN_OPTION,
-    bandLabelOf,
-    groupViews,
-    scoreView
-} from './scorecardView';
+import { GroupView, OptionView, ScoreView, bandLabelOf, groupViews, scoreView } from './scorecardView';
 
 /** The labels the template shows as they are (no parameters). */
 const TEMPLATE_LABELS: readonly LabelKey[] = [
@@ -72,7 +64,8 @@ const TEMPLATE_LABELS: readonly LabelKey[] = [
     'saveErrorTitle',
     'saveErrorKeep',
     'retry',
-    'dismiss'
+    'dismiss',
+    'jumpTo'
 ];
 
 type NoticeKind = 'duplicate' | 'conflict';
@@ -89,15 +82,19 @@ export default class C139Scorecard extends LightningElement {
     private language: Lang = toLang(userLang);
     private snapshot: DealSnapshot | null = null;
     private wireResult: GraphQLResult | null = null;
-    private loadErrors: string[] = [];
+    /** The graphql wire's errors (or a failed refresh), as the platform returned them. */
+    private loadErrors: unknown[] = [];
     /** The rep's unsaved choices, by field; survives reloads, conflicts and failed saves. */
     private draft: ScorecardValues = {};
     /** What the last successful save wrote, until the query reports the same or newer data. */
     private savedLocally: ScorecardRecord | null = null;
     private saving = false;
-    private saveErrors: string[] = [];
+    /** The failed save as the platform returned it, or null. */
+    private saveError: unknown = null;
     private fieldErrors: Record<string, string> = {};
     private notice: NoticeKind | null = null;
+    widthClass: WidthClass = 'wide';
+    private stopWatchingWidth: (() => void) | null = null;
 
     get variables(): { opportunityId: string } | undefined {
         return this.recordId ? dealQueryVariables(this.recordId) : undefined;
@@ -107,7 +104,7 @@ export default class C139Scorecard extends LightningElement {
     wiredDeal(result: GraphQLResult): void {
         this.wireResult = result;
         // GraphQL can answer with data and errors together: score what arrived and say what did not.
-        this.loadErrors = result.errors && result.errors.length > 0 ? reduceErrors(result.errors) : [];
+        this.loadErrors = result.errors && result.errors.length > 0 ? result.errors : [];
         if (result.data) {
             this.snapshot = toDealSnapshot(result.data);
             const fromServer = this.snapshot.scorecard;
@@ -136,8 +133,38 @@ export default class C139Scorecard extends LightningElement {
         return label(this.snapshot === null ? 'loadErrorTitle' : 'loadPartialTitle', this.language);
     }
 
-    get loadErrorList(): string[] {
+    get loadErrorList(): unknown[] {
         return this.loadErrors;
+    }
+
+    get loadErrorVariant(): string {
+        return this.snapshot === null ? 'error' : 'warning';
+    }
+
+    override renderedCallback(): void {
+        this.stopWatchingWidth ??= watchRootWidth(this.template, (widthClass) => {
+            this.widthClass = widthClass;
+        });
+    }
+
+    override disconnectedCallback(): void {
+        this.stopWatchingWidth?.();
+        this.stopWatchingWidth = null;
+    }
+
+    get rootClass(): string {
+        return `scorecard layout_${this.widthClass}`;
+    }
+
+    /** On a phone the score and the save button stay at the bottom of the screen while the rep rates. */
+    get isNarrow(): boolean {
+        return this.widthClass === 'narrow';
+    }
+
+    /** Jump links to the four groups, with their points (a wide container shows the whole card anyway). */
+    handleJump(event: Event): void {
+        const group = (event.currentTarget as HTMLElement).dataset.group;
+        revealSection(this.template?.querySelector<HTMLDetailsElement>(`details[data-group="${group}"]`));
     }
 
     get isReady(): boolean {
@@ -272,12 +299,12 @@ export default class C139Scorecard extends LightningElement {
         return null;
     }
 
-    get hasSaveErrors(): boolean {
-        return this.saveErrors.length > 0;
+    get hasSaveError(): boolean {
+        return this.saveError !== null;
     }
 
-    get saveErrorList(): string[] {
-        return this.saveErrors;
+    get saveErrorValue(): unknown {
+        return this.saveError;
     }
 
     /**
@@ -328,10 +355,9 @@ export default class C139Scorecard extends LightningElement {
 
     // ----- interactions -------------------------------------------------------------------
 
-    handleElementChange(event: CustomEvent<{ value: string }>): void {
-        const field = (event.target as HTMLElement).dataset.field!;
-        const value = event.detail.value;
-        this.setValue(field, value === UNKNOWN_OPTION ? null : value);
+    /** A choice group: the element's value, or null for "not yet known". */
+    handleElementChange(event: CustomEvent<{ field: string; value: string | null }>): void {
+        this.setValue(event.detail.field, event.detail.value);
     }
 
     handleCoachPersonChange(event: CustomEvent<{ value: string }>): void {
@@ -361,7 +387,7 @@ export default class C139Scorecard extends LightningElement {
     handleDiscard(): void {
         this.draft = {};
         this.fieldErrors = {};
-        this.saveErrors = [];
+        this.saveError = null;
         this.notice = null;
     }
 
@@ -384,7 +410,7 @@ export default class C139Scorecard extends LightningElement {
         const fields = scorecardFields(values, score.derived);
 
         this.saving = true;
-        this.saveErrors = [];
+        this.saveError = null;
         this.fieldErrors = {};
         try {
             const result = stored
@@ -450,23 +476,13 @@ export default class C139Scorecard extends LightningElement {
             await this.refresh();
             return;
         }
-        const byField = fieldErrorsOf(error);
-        const shown: Record<string, string> = {};
-        const elsewhere: string[] = [];
-        for (const [field, message] of Object.entries(byField)) {
-            if (EDITABLE_FIELDS.includes(field)) shown[field] = message;
-            else elsewhere.push(label('fieldErrorNamed', this.language, { field, message }));
-        }
-        const shownMessages = Object.values(shown);
-        const general = reduceErrors(error).filter(
-            (m) => !shownMessages.some((s) => s.includes(m)) && !elsewhere.some((e) => e.includes(m))
+        // Messages for the fields the rep can change sit at those fields; the panel says what
+        // happened, and the platform's text for anything else is in its details.
+        const byField = fieldMessagesOf(error, this.language);
+        this.fieldErrors = Object.fromEntries(
+            Object.entries(byField).filter(([field]) => EDITABLE_FIELDS.includes(field))
         );
-        this.fieldErrors = shown;
-        const panel = [...general, ...elsewhere];
-        if (panel.length === 0 && shownMessages.length > 0)
-            panel.push(label('fieldErrorsSummary', this.language));
-        if (panel.length === 0) panel.push(label('saveErrorTitle', this.language));
-        this.saveErrors = panel;
+        this.saveError = error;
     }
 
     private async refresh(): Promise<void> {
@@ -475,7 +491,7 @@ export default class C139Scorecard extends LightningElement {
         try {
             await refresh();
         } catch (error) {
-            this.loadErrors = reduceErrors(error);
+            this.loadErrors = [error];
         }
     }
 }

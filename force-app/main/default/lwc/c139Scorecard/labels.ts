@@ -44,7 +44,6 @@ export const LABELS = {
         '多维汇总与可核对的各项评分均无矛盾。'
     ),
     unknownOption: t('Not yet known', '尚不清楚'),
-    meaning: t('Means: {text}', '含义：{text}'),
     nextStep: t('Next step: {text}', '下一步：{text}'),
     evidenceHeading: t('The stakeholder map questions this', '多维汇总对此存疑'),
     suggestedAction: t('Suggested action: {text}', '建议行动：{text}'),
@@ -97,12 +96,8 @@ export const LABELS = {
         'Your choices are still on screen: fix the problem and save again.',
         '你的选择仍保留在屏幕上：请解决问题后再次保存。'
     ),
-    fieldErrorsSummary: t(
-        'Some items were rejected: see the message at each item.',
-        '部分评分项未通过校验：请查看各项旁边的提示。'
-    ),
-    fieldErrorNamed: t('{field}: {message}', '{field}：{message}'),
     retry: t('Try again', '重试'),
+    jumpTo: t('Go to a group', '跳转到'),
     dismiss: t('Dismiss', '关闭')
 } as const satisfies Record<string, LocalizedText>;
 

@@ -15,9 +15,6 @@ import {
 import { label } from './labels';
 import { ScorecardValues } from './scorecardRecord';
 
-/** Radio value standing for a blank picklist; no model value looks like it. */
-export const UNKNOWN_OPTION = '--not-yet-known--';
-
 export interface OptionView {
     readonly label: string;
     readonly value: string;
@@ -33,22 +30,30 @@ export interface ElementView {
     readonly field: string;
     readonly label: string;
     readonly help: string;
-    readonly options: readonly OptionView[];
-    readonly value: string;
-    readonly meaning: string;
+    /** Every value with its meaning, for the choice group. */
+    readonly choices: ReadonlyArray<{
+        readonly value: string;
+        readonly label: string;
+        readonly meaning: string;
+    }>;
+    readonly unknownLabel: string;
+    readonly unknownMeaning: string;
+    /** The chosen value, or null while not yet known. */
+    readonly value: string | null;
     readonly nextStep: string;
     readonly findings: readonly FindingView[];
     readonly hasFindings: boolean;
-    readonly error: string | null;
+    readonly error: string;
     /** The stored value beside the rep's own, after a conflict or a duplicate create. */
     readonly savedNote: string | null;
-    readonly claimClass: string;
-    readonly wrapperClass: string;
+    readonly elementClass: string;
 }
 
 export interface GroupView {
     readonly group: C139Group;
     readonly heading: string;
+    /** The group's heading with its points, for the jump links. */
+    readonly jumpLabel: string;
     readonly purpose: string;
     readonly summary: string;
     /** The coach group also holds the choice of the coach's assessment. */
@@ -64,6 +69,7 @@ export interface ScoreView {
     readonly bandMeaning: string;
     readonly bandClass: string;
     readonly bandIcon: string;
+    readonly bandIconVariant: string;
     readonly formula: string;
     readonly gateText: string | null;
     readonly vetoText: string | null;
@@ -78,13 +84,16 @@ const GROUP_MAX_POINTS: Readonly<Record<Exclude<C139Group, 'Coach'>, number>> = 
     Clear: 9
 };
 
-/** Colour backs up the band's text and icon, never replaces them. */
-const BAND_STYLE: Readonly<Record<ControlBand, { cls: string; icon: string }>> = {
-    Controlled: { cls: 'slds-theme_success', icon: 'utility:success' },
-    Leading: { cls: 'slds-theme_info', icon: 'utility:trending' },
-    Contested: { cls: 'slds-theme_warning', icon: 'utility:warning' },
-    Behind: { cls: 'slds-theme_error', icon: 'utility:arrowdown' },
-    Losing: { cls: 'slds-theme_error', icon: 'utility:error' }
+/**
+ * Colour backs up the band's text and icon, never replaces them: greens for the two bands where we
+ * lead, amber for contested, orange and red for behind and losing (band_* in c139Scorecard.css).
+ */
+const BAND_STYLE: Readonly<Record<ControlBand, { icon: string; iconVariant: string }>> = {
+    Controlled: { icon: 'utility:success', iconVariant: 'inverse' },
+    Leading: { icon: 'utility:trending', iconVariant: 'success' },
+    Contested: { icon: 'utility:warning', iconVariant: '' },
+    Behind: { icon: 'utility:arrowdown', iconVariant: '' },
+    Losing: { icon: 'utility:error', iconVariant: 'inverse' }
 };
 
 function formatFactor(factor: number): string {
@@ -124,7 +133,6 @@ function elementView(
     const value = values[def.field] ?? null;
     const chosen = findValue(def, value);
     // While the value is unknown, the guidance of the first step up tells the rep what to find out.
-    const meaning = chosen ? chosen.description[lang] : def.blankMeans[lang];
     const guidance = chosen ? chosen.guidance[lang] : def.values[0].guidance[lang];
     const own = findings
         .filter((f) => f.claimField === def.field)
@@ -140,25 +148,23 @@ function elementView(
         field: def.field,
         label: elementLabel(def, lang),
         help: def.help[lang],
-        options: [
-            { label: label('unknownOption', lang), value: UNKNOWN_OPTION },
-            ...def.values.map((v) => ({ label: v.label[lang], value: v.value }))
-        ],
-        value: value ?? UNKNOWN_OPTION,
-        meaning: label('meaning', lang, { text: meaning }),
+        choices: def.values.map((v) => ({
+            value: v.value,
+            label: v.label[lang],
+            meaning: v.description[lang]
+        })),
+        unknownLabel: label('unknownOption', lang),
+        unknownMeaning: def.blankMeans[lang],
+        value: chosen ? chosen.value : null,
         nextStep: label('nextStep', lang, { text: guidance }),
         findings: own,
         hasFindings: own.length > 0,
-        error,
+        error: error ?? '',
         savedNote: differsFromSaved
             ? label('savedValue', lang, { value: valueLabel(def, savedValue, lang) })
             : null,
-        // The claim and the evidence against it sit side by side on wide screens, stacked on phones.
-        claimClass:
-            own.length > 0
-                ? 'slds-col slds-size_1-of-1 slds-large-size_7-of-12'
-                : 'slds-col slds-size_1-of-1',
-        wrapperClass: error ? 'slds-form-element slds-has-error' : 'slds-form-element'
+        // The claim and the evidence against it sit side by side where there is room (CSS).
+        elementClass: own.length > 0 ? 'element element_questioned' : 'element'
     };
 }
 
@@ -176,6 +182,10 @@ export function groupViews(
     return GROUP_ORDER.map((group) => ({
         group,
         heading: C139_GROUP_LABELS[group][lang],
+        jumpLabel: label('groupSummaryLine', lang, {
+            group: C139_GROUP_LABELS[group][lang],
+            summary: groupSummary(score, group, lang)
+        }),
         purpose: C139_GROUP_PURPOSE[group][lang],
         summary: groupSummary(score, group, lang),
         isCoach: group === 'Coach',
@@ -195,8 +205,9 @@ export function scoreView(score: ScorecardScore, lang: Lang): ScoreView {
         band: band.band,
         bandText: label('bandLabel', lang, { band: band.label[lang] }),
         bandMeaning: band.meaning[lang],
-        bandClass: `slds-badge ${BAND_STYLE[band.band].cls}`,
+        bandClass: `band band_${band.band}`,
         bandIcon: BAND_STYLE[band.band].icon,
+        bandIconVariant: BAND_STYLE[band.band].iconVariant,
         // Before the veto cap, so the rep sees what the answers alone are worth.
         formula: label('formula', lang, {
             points,

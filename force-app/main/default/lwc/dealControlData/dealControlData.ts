@@ -550,6 +550,126 @@ export function isDuplicateError(error: unknown): boolean {
     return asList(error).some((one) => codesOf(one).includes('DUPLICATE_VALUE'));
 }
 
+/**
+ * What kind of failure an error is, so a rep can be told in plain words what happened and what to do
+ * (the raw text is for the details disclosure and the console, never the first thing a rep reads).
+ * - network: the browser never reached Salesforce (offline, timeout)
+ * - access: the user may not read or change this (sharing, object or field permissions)
+ * - setup: the query names an object or field the org does not have or hides from this user
+ * - notFound: the record is gone (deleted by someone else)
+ * - validation: Salesforce refused the values (validation rules, restricted picklists, required fields)
+ * - conflict / duplicate: someone else saved first (handled by the components themselves)
+ * - unknown: anything else
+ */
+export type ErrorKind =
+    'network' | 'access' | 'setup' | 'notFound' | 'validation' | 'conflict' | 'duplicate' | 'unknown';
+
+const ACCESS_CODES = new Set([
+    'INSUFFICIENT_ACCESS',
+    'INSUFFICIENT_ACCESS_OR_READONLY',
+    'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
+    'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY'
+]);
+const SETUP_CODES = new Set([
+    'INVALID_FIELD',
+    'INVALID_TYPE',
+    'INVALID_FIELD_FOR_INSERT_UPDATE',
+    'NO_SUCH_COLUMN'
+]);
+const VALIDATION_CODES = new Set([
+    'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+    'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+    'REQUIRED_FIELD_MISSING',
+    'STRING_TOO_LONG',
+    'FIELD_INTEGRITY_EXCEPTION',
+    'INVALID_INPUT'
+]);
+
+function kindOfOne(error: unknown): ErrorKind {
+    if (isConflictError(error)) return 'conflict';
+    if (isDuplicateError(error)) return 'duplicate';
+    const codes = codesOf(error);
+    if (codes.some((c) => ACCESS_CODES.has(c)) || (isObject(error) && error.status === 403)) return 'access';
+    if (codes.some((c) => SETUP_CODES.has(c))) return 'setup';
+    if (codes.some((c) => VALIDATION_CODES.has(c))) return 'validation';
+    if (
+        codes.includes('NOT_FOUND') ||
+        codes.includes('ENTITY_IS_DELETED') ||
+        (isObject(error) && error.status === 404)
+    ) {
+        return 'notFound';
+    }
+    if (codes.includes('NETWORK_ERROR') || (isObject(error) && error.status === 0)) return 'network';
+    // GraphQL wire errors: a schema the org does not have (or hides) is a validation error of the query.
+    const classification =
+        isObject(error) && isObject(error.extensions) ? error.extensions.classification : undefined;
+    if (classification === 'ValidationError' || classification === 'InvalidSyntax') return 'setup';
+    if (
+        isObject(error) &&
+        typeof error.message === 'string' &&
+        /failed to fetch|networkerror|load failed/i.test(error.message)
+    ) {
+        return 'network';
+    }
+    return 'unknown';
+}
+
+/** The kind of the first error in a list (every error the components receive is one failure). */
+export function errorKindOf(error: unknown): ErrorKind {
+    const list = asList(error);
+    return list.length === 0 ? 'unknown' : kindOfOne(list[0]);
+}
+
+/**
+ * Page-level messages Salesforce admins wrote for users (validation rules, translated with the
+ * org): shown to the rep as they are, because they say what to do in the rep's language.
+ */
+export function userMessagesOf(error: unknown): string[] {
+    const messages: string[] = [];
+    for (const one of asList(error)) {
+        const output = outputOf(one);
+        const body = bodyOf(one);
+        const pageLevel = [
+            ...exceptionList(output?.errors),
+            ...exceptionList(isObject(body) ? body.pageErrors : undefined),
+            ...(Array.isArray(body) ? exceptionList(body) : [])
+        ];
+        for (const e of pageLevel) {
+            if (
+                (e.errorCode ?? e.statusCode) === 'FIELD_CUSTOM_VALIDATION_EXCEPTION' &&
+                !e.field &&
+                e.message
+            ) {
+                messages.push(e.message);
+            }
+        }
+    }
+    return [...new Set(messages)];
+}
+
+/** Field API name → the platform's error code for it, when it has one (for a plain message). */
+export function fieldErrorCodesOf(error: unknown): Record<string, string> {
+    const byField: Record<string, string> = {};
+    for (const one of asList(error)) {
+        const output = outputOf(one);
+        const body = bodyOf(one);
+        for (const map of [output?.fieldErrors, isObject(body) ? body.fieldErrors : undefined]) {
+            if (!isObject(map)) continue;
+            for (const [field, list] of Object.entries(map)) {
+                for (const e of exceptionList(list)) {
+                    const code = e.errorCode ?? e.statusCode;
+                    if (typeof code === 'string') byField[e.field || field] ??= code;
+                }
+            }
+        }
+        for (const e of exceptionList(output?.errors)) {
+            const code = e.errorCode ?? e.statusCode;
+            if (e.field && typeof code === 'string') byField[e.field] ??= code;
+        }
+    }
+    return byField;
+}
+
 /** Today (or the given moment) as YYYY-MM-DD in the user's own time zone, for date fields and due dates. */
 export function localDate(now: Date): string {
     const pad = (n: number) => String(n).padStart(2, '0');

@@ -12,14 +12,14 @@ import {
     findValue,
     toLang
 } from 'c/dealControlModel';
-import { fieldErrorsOf, isConflictError, reduceErrors } from 'c/dealControlData';
+import { isConflictError } from 'c/dealControlData';
+import { fieldMessagesOf } from 'c/dealControlErrors';
+import { WidthClass, revealSection, watchRootWidth } from 'c/containerWidth';
 import {
     CHECKBOX_FIELDS,
-    DATE_FIELDS,
     FormValue,
     FormValues,
     MAX_LENGTH,
-    TEXT_FIELDS,
     buildSaveRequest,
     conflictingFields,
     localDate,
@@ -53,6 +53,12 @@ const FIELD_LABELS: Record<string, string> = {
     ...Object.fromEntries(STAKEHOLDER_PICKLISTS.map((d) => [d.field, d.label[lang]]))
 };
 
+/** A base input as the editor uses it: it reports the server's message at the field itself. */
+type FieldElement = HTMLElement & {
+    setCustomValidity?(message: string): void;
+    reportValidity?(): boolean;
+};
+
 interface ConflictRow {
     field: string;
     label: string;
@@ -66,19 +72,24 @@ export default class StakeholderEditor extends LightningElement {
     /** Set by the record page when the editor is placed on its own: the Opportunity's Id. */
     @api recordId: string | undefined;
 
+    /** Inside a container that shows its own heading (the quick action). */
+    @api hideHeading = false;
+
     labels = L;
     values: FormValues = toFormValues(null);
     fieldErrors: Record<string, string> = {};
-    pageErrors: string[] = [];
+    /** The failed save as the platform returned it (for the error panel), or null. */
+    saveError: unknown = null;
     saving = false;
     conflict = false;
+    widthClass: WidthClass = 'wide';
 
     /** The stored version the next save is checked against (ifUnmodifiedSince). */
     private baseRecord: Record<string, unknown> | null = null;
     /** The newer stored version that caused a conflict, shown beside the rep's values. */
     private newerRecord: Record<string, unknown> | null = null;
     private dirty = false;
-    private focusedOnce = false;
+    private stopWatchingWidth: (() => void) | null = null;
 
     /**
      * The assessment to edit (an AssessmentRecord with Id and LastModifiedDate), or a prefill for a
@@ -118,21 +129,58 @@ export default class StakeholderEditor extends LightningElement {
         this.conflict = false;
         this.newerRecord = null;
         this.fieldErrors = {};
-        this.pageErrors = [];
+        this.saveError = null;
     }
 
     override renderedCallback(): void {
-        // A textarea's text is its value property, not an attribute the template can bind.
-        this.template?.querySelectorAll<HTMLTextAreaElement>('textarea[data-field]').forEach((area) => {
-            const wanted = String(this.values[area.dataset.field as string] ?? '');
-            if (area.value !== wanted) area.value = wanted;
+        this.stopWatchingWidth ??= watchRootWidth(this.template, (widthClass) => {
+            this.widthClass = widthClass;
         });
-        if (this.focusedOnce) return;
-        const first = this.template?.querySelector<HTMLInputElement>('input[data-field="Name"]');
-        if (first) {
-            this.focusedOnce = true;
-            first.focus();
-        }
+        // Field errors are shown by the base components themselves, as on any Salesforce form.
+        this.template?.querySelectorAll<FieldElement>('.field[data-field]').forEach((field) => {
+            const message = this.fieldErrors[field.dataset.field as string] ?? '';
+            if (!field.setCustomValidity) return;
+            field.setCustomValidity(message);
+            if (message || field.dataset.reported === 'true') field.reportValidity?.();
+            field.dataset.reported = message ? 'true' : 'false';
+        });
+    }
+
+    override disconnectedCallback(): void {
+        this.stopWatchingWidth?.();
+        this.stopWatchingWidth = null;
+    }
+
+    /**
+     * Moves focus to the heading, for a container that just opened the editor: screen readers
+     * announce it, and no on-screen keyboard pops up as it would for a text field.
+     */
+    @api
+    focusHeading(): void {
+        this.template?.querySelector<HTMLElement>('[data-id="heading"]')?.focus({ preventScroll: true });
+    }
+
+    get rootClass(): string {
+        return `editor slds-card layout_${this.widthClass}`;
+    }
+
+    get showHeading(): boolean {
+        return !this.hideHeading;
+    }
+
+    /** Jump links: open the section (it may have been collapsed) and bring it into view. */
+    handleJump(event: Event): void {
+        const name = (event.currentTarget as HTMLElement).dataset.section;
+        revealSection(this.template?.querySelector<HTMLDetailsElement>(`details[data-section="${name}"]`));
+    }
+
+    get isWide(): boolean {
+        return this.widthClass === 'wide';
+    }
+
+    /** Keyboard shortcuts mean nothing on a phone. */
+    get showShortcutHint(): boolean {
+        return this.widthClass !== 'narrow';
     }
 
     get heading(): string {
@@ -146,97 +194,110 @@ export default class StakeholderEditor extends LightningElement {
     // ----- view model -------------------------------------------------------------------------
 
     /** Text, date and checkbox fields by API name, with their value and error for the template. */
-    get f(): Record<string, Record<string, unknown>> {
-        const view: Record<string, Record<string, unknown>> = {};
-        for (const field of [...TEXT_FIELDS, ...DATE_FIELDS, ...CHECKBOX_FIELDS]) {
-            const error = this.fieldErrors[field] ?? null;
-            view[field] = {
-                label: FIELD_LABELS[field],
-                value: this.values[field] ?? '',
-                checked: this.values[field] === true,
-                maxLength: MAX_LENGTH[field],
-                error,
-                formClass: error ? 'slds-form-element slds-has-error' : 'slds-form-element'
-            };
-        }
-        return view;
+    /** A base input's properties (spread onto it): label, value, limits and help. */
+    private inputView(
+        field: string,
+        extra: Record<string, unknown> = {}
+    ): { field: string; props: Record<string, unknown> } {
+        const props: Record<string, unknown> = { label: FIELD_LABELS[field], ...extra };
+        if (CHECKBOX_FIELDS.includes(field)) props.checked = this.values[field] === true;
+        else props.value = this.values[field] ?? '';
+        if (MAX_LENGTH[field]) props.maxLength = MAX_LENGTH[field];
+        return { field, props };
+    }
+
+    get personInputs() {
+        return [this.inputView('Name', { required: true }), this.inputView('Title__c')];
+    }
+
+    get checkboxes() {
+        return CHECKBOX_FIELDS.map((field) => this.inputView(field, { type: 'checkbox' }));
+    }
+
+    get actionInputs() {
+        return [
+            this.inputView('Next_Action__c', { fieldLevelHelp: L.nextActionHelp }),
+            this.inputView('Favored_Vendor__c', { fieldLevelHelp: L.favoredVendorHelp })
+        ];
+    }
+
+    get dateInputs() {
+        return ['Next_Action_Due__c', 'Assessed_On__c'].map((field) =>
+            this.inputView(field, { type: 'date' })
+        );
+    }
+
+    get textAreas() {
+        return [
+            this.inputView('Verification__c', { fieldLevelHelp: L.verificationHelp }),
+            this.inputView('Evidence__c', { fieldLevelHelp: L.evidenceHelp }),
+            this.inputView('Notes__c')
+        ];
     }
 
     get roleField(): Record<string, unknown> {
         return this.singleView(ROLE);
     }
 
-    /** Influence, then the five dimensions (with other needs beside the dominant one). */
-    get choiceGroups(): Record<string, unknown>[] {
-        return [
-            ...PERSON_GROUPS.map((def) => this.groupView(def, null)),
-            ...DIMENSION_GROUPS.map((def, i) => this.groupView(def, i === 0 ? L.sectionDimensions : null))
-        ];
+    /** Influence: the one choice group of the Person section. */
+    get personGroups(): Record<string, unknown>[] {
+        return PERSON_GROUPS.map((def) => this.groupView(def));
+    }
+
+    /** The five dimensions (with other needs beside the dominant one). */
+    get dimensionGroups(): Record<string, unknown>[] {
+        return DIMENSION_GROUPS.map((def) => this.groupView(def));
     }
 
     private singleView(def: PicklistFieldDef): Record<string, unknown> {
         const selected = this.values[def.field];
         const chosen = typeof selected === 'string' ? findValue(def, selected) : undefined;
-        const error = this.fieldErrors[def.field] ?? null;
         return {
             field: def.field,
             label: def.label[lang],
-            help: def.help[lang],
-            noneSelected: !chosen,
-            options: def.values.map((v) => ({
-                value: v.value,
-                label: v.label[lang],
-                selected: v.value === selected
-            })),
-            hasChoice: Boolean(chosen),
+            options: [
+                { value: '', label: L.none },
+                ...def.values.map((v) => ({ value: v.value, label: v.label[lang] }))
+            ],
+            value: chosen ? chosen.value : '',
             meaning: chosen ? chosen.description[lang] : def.blankMeans[lang],
-            guidance: chosen ? chosen.guidance[lang] : null,
-            error,
-            formClass: error ? 'slds-form-element slds-has-error' : 'slds-form-element'
+            guidance: chosen ? fillTemplate(L.guidanceLine, { text: chosen.guidance[lang] }) : ''
         };
     }
 
-    private groupView(def: PicklistFieldDef, sectionHeading: string | null): Record<string, unknown> {
+    /** A choice group: every value with its meaning, and what to do about the current choice. */
+    private groupView(def: PicklistFieldDef): Record<string, unknown> {
         const current = this.values[def.field];
         const chosen = def.multiSelect
             ? def.values.filter((v) => Array.isArray(current) && current.includes(v.value))
             : def.values.filter((v) => v.value === current);
-        const error = this.fieldErrors[def.field] ?? null;
-        const options = def.values.map((v) => ({
-            key: `${def.field}-${v.value}`,
-            value: v.value,
-            label: v.label[lang],
-            description: v.description[lang],
-            checked: chosen.includes(v)
-        }));
-        if (!def.multiSelect) {
-            options.unshift({
-                key: `${def.field}-none`,
-                value: '',
-                label: L.none,
-                description: def.blankMeans[lang],
-                checked: chosen.length === 0
-            });
-        }
+        const note =
+            chosen.length === 0
+                ? def.blankMeans[lang]
+                : chosen
+                      .map((v) =>
+                          fillTemplate(L.guidanceForLine, { value: v.label[lang], text: v.guidance[lang] })
+                      )
+                      .join(' ');
         return {
             field: def.field,
-            label: def.label[lang],
-            help: def.help[lang],
-            sectionHeading,
-            inputType: def.multiSelect ? 'checkbox' : 'radio',
-            optionClass: def.multiSelect ? 'slds-checkbox' : 'slds-radio',
-            labelClass: def.multiSelect ? 'slds-checkbox__label' : 'slds-radio__label',
-            fauxClass: def.multiSelect ? 'slds-checkbox_faux' : 'slds-radio_faux',
-            options,
-            guidance: chosen.map((v) => ({
-                key: v.value,
-                label: v.label[lang],
-                heading: fillTemplate(L.guidanceFor, { value: v.label[lang] }),
-                text: v.guidance[lang]
-            })),
-            hasGuidance: chosen.length > 0,
-            error,
-            formClass: error ? 'slds-form-element slds-has-error' : 'slds-form-element'
+            // The choice group's public properties, spread onto it (lwc:spread).
+            props: {
+                name: def.field,
+                label: def.label[lang],
+                help: def.help[lang],
+                multiple: def.multiSelect,
+                choices: def.values.map((v) => ({
+                    value: v.value,
+                    label: v.label[lang],
+                    meaning: v.description[lang]
+                })),
+                value: def.multiSelect ? chosen.map((v) => v.value) : (chosen[0]?.value ?? null),
+                unknownLabel: L.none,
+                unknownMeaning: def.blankMeans[lang],
+                note,
+                error: this.fieldErrors[def.field] ?? ''
+            }
         };
     }
 
@@ -275,12 +336,19 @@ export default class StakeholderEditor extends LightningElement {
             .join(L.itemSeparator);
     }
 
-    get hasPageErrors(): boolean {
-        return this.pageErrors.length > 0 || Object.keys(this.fieldErrors).length > 0;
+    get hasSaveError(): boolean {
+        return this.saveError !== null;
     }
 
-    get hasFieldErrors(): boolean {
-        return Object.keys(this.fieldErrors).length > 0;
+    /** The fields to correct, named, for the error panel (the message also sits at each field). */
+    get fieldProblems(): string[] {
+        return Object.entries(this.fieldErrors).map(([field, message]) =>
+            fillTemplate(L.fieldProblem, { field: FIELD_LABELS[field] ?? field, message })
+        );
+    }
+
+    get saveErrorNote(): string {
+        return L.keptTyped;
     }
 
     get conflictRows(): ConflictRow[] {
@@ -322,30 +390,24 @@ export default class StakeholderEditor extends LightningElement {
         }
     }
 
-    handleInput(event: Event): void {
-        const target = event.target as HTMLInputElement;
-        const field = target.dataset.field as string;
-        this.setValue(field, target.type === 'checkbox' ? target.checked : target.value);
+    /** lightning-input and lightning-textarea: text, dates and the two checkboxes. */
+    handleInput(event: CustomEvent<{ value?: string; checked?: boolean }>): void {
+        const field = (event.target as HTMLElement).dataset.field as string;
+        const value = CHECKBOX_FIELDS.includes(field)
+            ? event.detail.checked === true
+            : (event.detail.value ?? '');
+        this.setValue(field, value);
     }
 
-    handleSingleChoice(event: Event): void {
-        const target = event.target as HTMLInputElement | HTMLSelectElement;
-        this.setValue(target.dataset.field as string, target.value === '' ? null : target.value);
+    /** The role combobox: '' stands for not yet known. */
+    handleSingleChoice(event: CustomEvent<{ value: string }>): void {
+        const field = (event.target as HTMLElement).dataset.field as string;
+        this.setValue(field, event.detail.value === '' ? null : event.detail.value);
     }
 
-    /** Radio groups hold one value; checkbox groups (multi-select picklists) hold a list. */
-    handleChoice(event: Event): void {
-        const target = event.target as HTMLInputElement;
-        if (target.type === 'radio') {
-            this.handleSingleChoice(event);
-            return;
-        }
-        const field = target.dataset.field as string;
-        const current = Array.isArray(this.values[field]) ? (this.values[field] as string[]) : [];
-        const next = target.checked
-            ? [...current.filter((v) => v !== target.value), target.value]
-            : current.filter((v) => v !== target.value);
-        this.setValue(field, next);
+    /** A choice group: one value (null = not yet known) or a list (multi-select picklists). */
+    handleChoice(event: CustomEvent<{ field: string; value: string | string[] | null }>): void {
+        this.setValue(event.detail.field, event.detail.value);
     }
 
     handleKeydown(event: KeyboardEvent): void {
@@ -382,7 +444,7 @@ export default class StakeholderEditor extends LightningElement {
             this.fieldErrors = Object.fromEntries(
                 Object.entries(invalid).map(([field, key]) => [field, LABELS[key][lang]])
             );
-            this.pageErrors = [];
+            this.saveError = null;
             this.focusField(Object.keys(invalid)[0]);
             return;
         }
@@ -392,7 +454,7 @@ export default class StakeholderEditor extends LightningElement {
             scoredAt: new Date().toISOString()
         });
         this.saving = true;
-        this.pageErrors = [];
+        this.saveError = null;
         this.fieldErrors = {};
         try {
             const saved =
@@ -432,18 +494,16 @@ export default class StakeholderEditor extends LightningElement {
             );
             return;
         }
-        const byField = fieldErrorsOf(error);
-        const shownAtField = new Set(Object.values(byField));
-        this.fieldErrors = byField;
-        this.pageErrors = reduceErrors(error).filter((message) => !shownAtField.has(message));
-        const first = Object.keys(byField)[0];
+        this.fieldErrors = fieldMessagesOf(error, lang);
+        this.saveError = error;
+        const first = Object.keys(this.fieldErrors)[0];
         if (first) this.focusField(first);
     }
 
     private focusField(field: string): void {
         // After the re-render, so the error text is in place when focus lands.
         Promise.resolve().then(() => {
-            this.template?.querySelector<HTMLElement>(`[data-field="${field}"]`)?.focus();
+            this.template?.querySelector<HTMLElement>(`.field[data-field="${field}"]`)?.focus();
         });
     }
 }

@@ -39,8 +39,17 @@ export interface Row {
     isTopDecisionMaker: boolean;
     isDecisionBody: boolean;
     influence: Cell;
+    /** The five dimensions; the table shows the first four as cells and the fifth through `support`. */
     dimensions: Cell[];
+    /** Need, change, focus, contact: the dimension cells before attitude. */
+    leadingDimensions: Cell[];
+    /** Attitude to us with its support index ("+1 Supporter"), or Gap. */
     support: Cell;
+    /** The unknown dimensions in one line ("Gaps: Dominant need, Decision focus"). */
+    gapsText: string;
+    hasGaps: boolean;
+    /** Role and influence in one line for a card ("VP in charge · Influence: High"). */
+    cardLine: string;
     insights: Array<{ code: string; label: string; message: string }>;
     hasInsights: boolean;
     editLabel: string;
@@ -79,6 +88,15 @@ function cell(def: PicklistFieldDef, raw: unknown, lang: Lang, texts: Texts): Ce
     };
 }
 
+/**
+ * A column header from a model label: the label without its closing explanation in parentheses
+ * ("主导需求（马斯洛需求层次）" heads its column as 主导需求), which would widen the column past a record
+ * page's width; the header keeps the full label as its tooltip.
+ */
+export function columnHeading(label: string): string {
+    return label.replace(/\s*[（(][^（()）]*[）)]\s*$/u, '') || label;
+}
+
 /** Rank in the model's order; unknown values sort after every known one. */
 function rankOf(def: PicklistFieldDef, value: string | null): number {
     const index = value === null ? -1 : def.values.findIndex((v) => v.value === value);
@@ -103,21 +121,36 @@ export function buildRows(assessments: readonly AssessmentRecord[], lang: Lang, 
             supportIndex === null
                 ? texts.gap
                 : `${supportIndex > 0 ? '+' : ''}${supportIndex} ${attitude!.label[lang]}`;
+        const dimensions = FIVE_DIMENSIONS.map((def) => cell(def, dimensionValue[def.field], lang, texts));
+        const influence = cell(INFLUENCE, s.influence, lang, texts);
+        const role = cell(ROLE, s.role, lang, texts);
+        const gaps = dimensions.filter((d) => d.isGap).map((d) => d.columnLabel);
         return {
             id: record.Id,
             name,
             title: typeof record.Title__c === 'string' ? record.Title__c : '',
-            role: cell(ROLE, s.role, lang, texts),
+            role,
             isTopDecisionMaker: s.topDecisionMaker,
             isDecisionBody: s.decisionBodyMember,
-            influence: cell(INFLUENCE, s.influence, lang, texts),
-            dimensions: FIVE_DIMENSIONS.map((def) => cell(def, dimensionValue[def.field], lang, texts)),
+            influence,
+            dimensions,
+            leadingDimensions: dimensions.slice(0, 4),
+            gapsText:
+                gaps.length > 0
+                    ? format(texts.gapsLine, { list: gaps.join(texts.listSeparator) })
+                    : texts.noGaps,
+            hasGaps: gaps.length > 0,
+            // A no-break space ties the separator to the text before it, so no line starts with it.
+            cardLine: [
+                role.isGap ? format(texts.roleLine, { value: role.text }) : role.text,
+                format(texts.influenceLine, { value: influence.text })
+            ].join('\u00a0· '),
             support: {
                 key: 'support',
                 text: supportText,
                 isGap: supportIndex === null,
                 className: supportIndex === null ? GAP_CLASS : '',
-                columnLabel: texts.colSupport,
+                columnLabel: texts.colAttitude,
                 title: supportText
             },
             insights: score.insights.map((i) => ({
@@ -183,7 +216,8 @@ export interface CommitteeView {
     weightedSupport: string;
     weightedSupportIsGap: boolean;
     supportiveOfBody: string;
-    attitudeMix: string;
+    /** One entry per attitude bucket ("Mentor 2"), shown side by side without separator marks. */
+    attitudeMix: Array<{ key: string; text: string }>;
     coverage: string;
     mentorPresent: string;
     mentorIsGap: boolean;
@@ -210,10 +244,10 @@ export function buildCommittee(
             supportive: summary.supportiveBodyCount,
             total: summary.decisionBodyCount
         }),
-        attitudeMix: ATTITUDE_BUCKETS.map(
-            (bucket) =>
-                `${bucket === 'Unknown' ? texts.unknown : attitudeLabel(bucket)} ${summary.byAttitude[bucket]}`
-        ).join(' · '),
+        attitudeMix: ATTITUDE_BUCKETS.map((bucket) => ({
+            key: bucket,
+            text: `${bucket === 'Unknown' ? texts.unknown : attitudeLabel(bucket)} ${summary.byAttitude[bucket]}`
+        })),
         coverage: format(texts.coverageValue, {
             complete: summary.completeCount,
             total: summary.stakeholderCount,

@@ -4,14 +4,8 @@ import { createRecord, deleteRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LANG from '@salesforce/i18n/lang';
 import { FIVE_DIMENSIONS, rankWorkNext, scoreStakeholder, toLang } from 'c/dealControlModel';
-import {
-    DEAL_QUERY,
-    DealSnapshot,
-    dealQueryVariables,
-    localDate,
-    reduceErrors,
-    toDealSnapshot
-} from 'c/dealControlData';
+import { DEAL_QUERY, DealSnapshot, dealQueryVariables, localDate, toDealSnapshot } from 'c/dealControlData';
+import { WidthClass, watchRootWidth } from 'c/containerWidth';
 import {
     Placeholder,
     Row,
@@ -20,6 +14,7 @@ import {
     buildCommittee,
     buildPlaceholders,
     buildRows,
+    columnHeading,
     sortRows
 } from './gridRows';
 import { format, labelsFor } from './labels';
@@ -29,6 +24,8 @@ const L = labelsFor(lang);
 
 /** How many people the "work on next" list names: enough to plan the week, few enough to act on. */
 const WORK_NEXT_LIMIT = 3;
+/** The editor panel for a person not yet on the map. */
+const NEW_ASSESSMENT = 'new';
 
 interface WorkNextView {
     id: string;
@@ -38,32 +35,54 @@ interface WorkNextView {
     action: string;
 }
 
+interface RowView extends Row {
+    confirming: boolean;
+    confirmText: string;
+    editing: boolean;
+    insightsLabel: string;
+}
+
 const SORTABLE: Array<{ key: SortKey; label: string }> = [
     { key: 'name', label: L.colName },
     { key: 'role', label: L.colRole },
     { key: 'influence', label: L.colInfluence },
-    { key: 'support', label: L.colSupport }
+    { key: 'support', label: L.colAttitude }
 ];
 
+/**
+ * The buying committee side by side: the summary and whom to work on next first, then one row per
+ * person (a table where there is room, one compact card per person on a phone or in a sidebar).
+ * Edit opens the editor right under the person, so the row a rep clicked stays where it was.
+ */
 export default class StakeholderGrid extends LightningElement {
     /** The Opportunity of the record page. */
     @api recordId: string | undefined;
 
     labels = L;
     snapshot: DealSnapshot | null = null;
-    loadErrors: string[] = [];
-    actionErrors: string[] = [];
+    /** The graphql wire's errors (the query failed, or answered only in part). */
+    loadErrors: unknown[] = [];
+    /** A failed delete or create, as the platform returned it. */
+    actionError: unknown = null;
+    actionHeading = '';
     sortKey: SortKey = 'influence';
     sortDirection: SortDirection = 'asc';
-    /** The record in the editor: an assessment, a prefill, or null when the editor is closed. */
+    /** Whose editor panel is open: an assessment Id, 'new', or null. */
+    editingId: string | null = null;
+    /** The record in the editor: an assessment or null for a new one. */
     editing: Record<string, unknown> | null = null;
-    editorOpen = false;
     confirmingDeleteId: string | null = null;
     busy = false;
+    widthClass: WidthClass = 'wide';
 
     private wiredResult: GraphQLResult | undefined;
     /** Opened in the editor as soon as the refreshed data contains it (a just-created assessment). */
     private openWhenLoaded: string | null = null;
+    /** Where focus goes after the next render (the Edit button that opened a closed panel). */
+    private focusAfterRender: string | null = null;
+    /** The editor just opened: move focus to its heading once it has rendered. */
+    private focusEditorAfterRender = false;
+    private stopWatchingWidth: (() => void) | null = null;
 
     get variables(): { opportunityId: string } | undefined {
         return this.recordId ? dealQueryVariables(this.recordId) : undefined;
@@ -75,10 +94,32 @@ export default class StakeholderGrid extends LightningElement {
         const { data, errors } = result ?? {};
         // GraphQL can answer with data and errors together (a field or object the user may not
         // read): show what arrived and say what did not, rather than hiding the whole committee.
-        this.loadErrors = errors && errors.length > 0 ? reduceErrors(errors) : [];
+        this.loadErrors = errors && errors.length > 0 ? errors : [];
         if (!data) return;
         this.snapshot = toDealSnapshot(data);
         this.syncEditor();
+    }
+
+    override renderedCallback(): void {
+        this.stopWatchingWidth ??= watchRootWidth(this.template, (widthClass) => {
+            this.widthClass = widthClass;
+        });
+        if (this.focusEditorAfterRender) {
+            this.focusEditorAfterRender = false;
+            const editor = this.template?.querySelector('c-stakeholder-editor') as
+                (HTMLElement & { focusHeading?(): void }) | null;
+            editor?.focusHeading?.();
+        }
+        if (this.focusAfterRender) {
+            const target = this.template?.querySelector<HTMLElement>(this.focusAfterRender);
+            this.focusAfterRender = null;
+            target?.focus();
+        }
+    }
+
+    override disconnectedCallback(): void {
+        this.stopWatchingWidth?.();
+        this.stopWatchingWidth = null;
     }
 
     /** Keeps the editor on the freshest stored version (after a conflict) and opens a new assessment. */
@@ -88,12 +129,12 @@ export default class StakeholderGrid extends LightningElement {
             const created = assessments.find((a) => a.Id === this.openWhenLoaded);
             if (created) {
                 this.openWhenLoaded = null;
-                this.openEditor(created);
+                this.openEditor(created.Id, created);
                 return;
             }
         }
         const editingId = this.editing?.Id;
-        if (this.editorOpen && typeof editingId === 'string') {
+        if (typeof editingId === 'string') {
             const fresh = assessments.find((a) => a.Id === editingId);
             if (fresh && fresh.LastModifiedDate !== this.editing?.LastModifiedDate) this.editing = fresh;
         }
@@ -109,30 +150,61 @@ export default class StakeholderGrid extends LightningElement {
         return this.loadErrors.length > 0;
     }
 
-    get loadErrorTitle(): string {
-        return this.snapshot === null ? this.labels.loadFailed : this.labels.loadPartial;
+    get loadErrorHeading(): string {
+        return this.snapshot === null ? L.loadFailed : L.loadPartial;
+    }
+
+    get loadErrorVariant(): string {
+        return this.snapshot === null ? 'error' : 'warning';
+    }
+
+    /** Adding needs the committee loaded: a new person must not go onto a map nobody could read. */
+    get addDisabled(): boolean {
+        return this.busy || this.snapshot === null;
     }
 
     get isEmpty(): boolean {
         return this.snapshot !== null && this.rows.length === 0 && this.placeholders.length === 0;
     }
 
-    get hasTable(): boolean {
+    get hasPeople(): boolean {
         return this.snapshot !== null && !this.isEmpty;
     }
 
-    get hasActionErrors(): boolean {
-        return this.actionErrors.length > 0;
+    get isCards(): boolean {
+        return this.widthClass === 'narrow';
+    }
+
+    get showTable(): boolean {
+        return this.hasPeople && !this.isCards;
+    }
+
+    get showCards(): boolean {
+        return this.hasPeople && this.isCards;
+    }
+
+    get hasActionError(): boolean {
+        return this.actionError !== null;
+    }
+
+    get isAddingNew(): boolean {
+        return this.editingId === NEW_ASSESSMENT;
+    }
+
+    get rootClass(): string {
+        return `grid-root slds-card layout_${this.isCards ? 'cards' : 'table'}`;
     }
 
     // ----- view ------------------------------------------------------------------------------
 
-    get rows(): Array<Row & { confirming: boolean; confirmText: string }> {
+    get rows(): RowView[] {
         const rows = buildRows(this.snapshot?.assessments ?? [], lang, L);
         return sortRows(rows, this.sortKey, this.sortDirection, lang).map((row) => ({
             ...row,
             confirming: row.id === this.confirmingDeleteId,
-            confirmText: format(L.confirmDelete, { name: row.name })
+            confirmText: format(L.confirmDelete, { name: row.name }),
+            editing: row.id === this.editingId,
+            insightsLabel: format(L.insightsOf, { name: row.name })
         }));
     }
 
@@ -146,7 +218,9 @@ export default class StakeholderGrid extends LightningElement {
                     id: item.stakeholder.id ?? '',
                     name,
                     openLabel: format(L.editPerson, { name }),
-                    reasonText: item.reasons.map((r) => r.label[lang]).join(' · ') + L.sentenceEnd,
+                    // A no-break space keeps each separator on the line of the reason before it.
+                    reasonText:
+                        item.reasons.map((r) => r.label[lang]).join('\u00a0· ') + L.sentenceEnd.trim(),
                     action: item.reasons[0].action[lang]
                 };
             }
@@ -193,27 +267,48 @@ export default class StakeholderGrid extends LightningElement {
                 ...column,
                 ariaSort: active ? (this.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none',
                 buttonLabel: format(L.sortBy, { column: column.label }),
-                arrow: active ? (this.sortDirection === 'asc' ? '▲' : '▼') : ''
+                // A word joiner keeps the arrow on the line of the header's last word.
+                arrow: active ? `\u2060${this.sortDirection === 'asc' ? '▲' : '▼'}` : ''
             };
         });
     }
 
-    // Column order of the table: name, role, position, influence (the sortable ones come first).
-    get nameColumn() {
-        return this.sortColumns[0];
-    }
-    get roleColumn() {
-        return this.sortColumns[1];
-    }
-    get influenceColumn() {
-        return this.sortColumns[2];
-    }
-    get supportColumn() {
-        return this.sortColumns[3];
+    /** The table's header cells in order: the sortable ones carry a button and aria-sort. */
+    get headers() {
+        const sortable = new Map(this.sortColumns.map((column) => [column.key, column]));
+        const plain = (key: string, label: string, className = '') => ({
+            key,
+            label: columnHeading(label),
+            title: label,
+            className,
+            sortable: false,
+            ariaSort: undefined,
+            buttonLabel: '',
+            arrow: ''
+        });
+        const sorted = (key: SortKey, className = '') => {
+            const column = sortable.get(key)!;
+            return {
+                ...column,
+                label: columnHeading(column.label),
+                title: column.label,
+                className,
+                sortable: true
+            };
+        };
+        return [
+            sorted('name', 'col-name'),
+            sorted('role'),
+            sorted('influence'),
+            ...FIVE_DIMENSIONS.slice(0, 4).map((def) => plain(def.field, def.label[lang])),
+            sorted('support'),
+            plain('actions', L.colActions, 'col-actions')
+        ];
     }
 
-    get dimensionHeaders(): Array<{ key: string; label: string }> {
-        return FIVE_DIMENSIONS.map((def) => ({ key: def.field, label: def.label[lang] }));
+    /** Columns of the table, for the cells that span it (insights, editor, delete confirmation). */
+    get columnCount(): number {
+        return 9;
     }
 
     // ----- interaction ----------------------------------------------------------------------
@@ -229,24 +324,41 @@ export default class StakeholderGrid extends LightningElement {
     }
 
     handleAdd(): void {
-        this.openEditor(null);
+        this.openEditor(NEW_ASSESSMENT, null);
     }
 
     handleEdit(event: Event): void {
         const id = (event.currentTarget as HTMLElement).dataset.id;
         const record = this.snapshot?.assessments.find((a) => a.Id === id);
-        if (record) this.openEditor(record);
+        if (record) this.openEditor(record.Id, record);
     }
 
-    private openEditor(record: Record<string, unknown> | null): void {
+    /** From "Work on next": open the person's editor and bring their row into view. */
+    handleWorkOn(event: Event): void {
+        this.handleEdit(event);
+        const id = (event.currentTarget as HTMLElement).dataset.id;
+        // After the panel renders: the person's row (or card) with the editor under it.
+        Promise.resolve().then(() => {
+            this.template
+                ?.querySelector(`[data-row="${id}"]`)
+                ?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+        });
+    }
+
+    private openEditor(id: string, record: Record<string, unknown> | null): void {
+        this.editingId = id;
         this.editing = record;
-        this.editorOpen = true;
-        this.actionErrors = [];
+        this.confirmingDeleteId = null;
+        this.actionError = null;
+        this.focusEditorAfterRender = true;
     }
 
     private closeEditor(): void {
+        const id = this.editingId;
+        this.editingId = null;
         this.editing = null;
-        this.editorOpen = false;
+        // Back to the button that opened the panel, so keyboard and screen-reader users keep their place.
+        this.focusAfterRender = id && id !== NEW_ASSESSMENT ? `[data-edit="${id}"]` : '[data-id="add"]';
     }
 
     handleEditorCancel(): void {
@@ -268,22 +380,25 @@ export default class StakeholderGrid extends LightningElement {
     }
 
     handleDeleteKeep(): void {
+        const id = this.confirmingDeleteId;
         this.confirmingDeleteId = null;
+        this.focusAfterRender = id ? `[data-delete="${id}"]` : null;
     }
 
     async handleDeleteConfirm(event: Event): Promise<void> {
         const id = (event.currentTarget as HTMLElement).dataset.id;
         if (!id) return;
         this.busy = true;
-        this.actionErrors = [];
+        this.actionError = null;
         try {
             await deleteRecord(id);
             this.confirmingDeleteId = null;
-            if (this.editing?.Id === id) this.closeEditor();
+            if (this.editingId === id) this.closeEditor();
             this.dispatchEvent(new ShowToastEvent({ title: L.deleted, variant: 'success' }));
             await this.refresh();
         } catch (error) {
-            this.actionErrors = reduceErrors(error);
+            this.actionHeading = L.deleteFailed;
+            this.actionError = error;
         } finally {
             this.busy = false;
         }
@@ -305,7 +420,7 @@ export default class StakeholderGrid extends LightningElement {
         };
         const derived = scoreStakeholder(input, { scoredAt: new Date().toISOString() }).derived;
         this.busy = true;
-        this.actionErrors = [];
+        this.actionError = null;
         try {
             const created = await createRecord({
                 apiName: 'Stakeholder_Assessment__c',
@@ -314,7 +429,8 @@ export default class StakeholderGrid extends LightningElement {
             this.openWhenLoaded = created?.id ?? null;
             await this.refresh();
         } catch (error) {
-            this.actionErrors = reduceErrors(error);
+            this.actionHeading = L.createFailed;
+            this.actionError = error;
         } finally {
             this.busy = false;
         }
@@ -330,7 +446,7 @@ export default class StakeholderGrid extends LightningElement {
         try {
             await this.wiredResult?.refresh?.();
         } catch (error) {
-            this.loadErrors = reduceErrors(error);
+            this.loadErrors = [error];
         }
     }
 }

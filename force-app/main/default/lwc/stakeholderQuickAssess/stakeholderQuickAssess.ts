@@ -6,7 +6,6 @@ import {
     DEAL_QUERY,
     DealSnapshot,
     dealQueryVariables,
-    reduceErrors,
     toDealSnapshot,
     unassessedContactRoles
 } from 'c/dealControlData';
@@ -32,7 +31,8 @@ export default class StakeholderQuickAssess extends LightningElement {
 
     labels = L;
     snapshot: DealSnapshot | null = null;
-    loadErrors: string[] = [];
+    /** The deal query's errors as the platform returned them (a new person can still be assessed). */
+    loadErrors: unknown[] = [];
     /** 'new', 'a:<assessment Id>' or 'c:<contact role Id>'. */
     choice = NEW_PERSON;
     editorRecord: Record<string, unknown> | null = null;
@@ -48,7 +48,7 @@ export default class StakeholderQuickAssess extends LightningElement {
         this.wiredResult = result;
         const { data, errors } = result ?? {};
         if (errors && errors.length > 0) {
-            this.loadErrors = reduceErrors(errors);
+            this.loadErrors = errors;
             return;
         }
         this.loadErrors = [];
@@ -146,7 +146,7 @@ export default class StakeholderQuickAssess extends LightningElement {
         try {
             await this.wiredResult?.refresh?.();
         } catch (error) {
-            this.loadErrors = reduceErrors(error);
+            this.loadErrors = [error];
         }
     }
 }

@@ -97,15 +97,45 @@ export function textOf(element: HTMLElement, selector: string): string {
     return ($(element, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** The choice group of an element (its label, help, meanings and next step). */
+export function choiceGroup(element: HTMLElement, field: string): HTMLElement {
+    return $(element, `c-choice-group[data-field="${field}"]`)!;
+}
+
+/** The platform radio group inside an element's choice group; "not yet known" is its first option. */
 export function radio(
     element: HTMLElement,
     field: string
 ): HTMLElement & { value: string; options: unknown; label: string } {
-    return $(element, `lightning-radio-group[data-field="${field}"]`) as HTMLElement & {
+    return choiceGroup(element, field).shadowRoot!.querySelector('[data-id="group"]') as HTMLElement & {
         value: string;
         options: unknown;
         label: string;
     };
+}
+
+/** The line under an element's choices: the next step for the current choice. */
+export function nextStepOf(element: HTMLElement, field: string): string {
+    return (choiceGroup(element, field).shadowRoot!.querySelector('[data-id="note"]')?.textContent ?? '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
+/** What a value means, as the element's "what the choices mean" disclosure says. */
+export function meaningOf(element: HTMLElement, field: string, value: string): string {
+    return (
+        choiceGroup(element, field).shadowRoot!.querySelector(`dd[data-value="${value}"]`)?.textContent ?? ''
+    )
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
+/** A part of an error panel: heading, advice, messages, note or details. */
+export function panelPart(element: HTMLElement, panel: string, part: string): string {
+    const host = $(element, panel);
+    return (host?.shadowRoot!.querySelector(`[data-id="error-${part}"]`)?.textContent ?? '')
+        .replace(/\s+/g, ' ')
+        .trim();
 }
 
 export async function choose(element: HTMLElement, field: string, value: string): Promise<void> {

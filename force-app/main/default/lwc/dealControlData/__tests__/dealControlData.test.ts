@@ -3,12 +3,15 @@ import {
     ASSESSMENT_FIELDS,
     SCORECARD_FIELDS,
     dealQueryVariables,
+    errorKindOf,
+    fieldErrorCodesOf,
     fieldErrorsOf,
     isConflictError,
     isDuplicateError,
     reduceErrors,
     toDealSnapshot,
-    unassessedContactRoles
+    unassessedContactRoles,
+    userMessagesOf
 } from 'c/dealControlData';
 import { STAKEHOLDER_INPUT_FIELDS, SCORECARD_INPUT_FIELDS, DERIVED_FIELDS } from 'c/dealControlModel';
 import dealVitaminErp from './data/dealVitaminErp.json';
@@ -418,5 +421,52 @@ describe('unassessedContactRoles', () => {
             '00K000000000008AAA'
         ]);
         expect(unassessedContactRoles(toDealSnapshot(dealEmpty))).toEqual([]);
+    });
+});
+
+describe('errorKindOf: what kind of failure a rep is told about', () => {
+    it.each([
+        ['a network failure', networkError, 'network'],
+        ['a JS fetch failure', new TypeError('Failed to fetch'), 'network'],
+        ['a record the user may not read', readError, 'access'],
+        [
+            'a delete refused by sharing',
+            { status: 403, body: [{ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'x' }] },
+            'access'
+        ],
+        ['a query naming a field the org hides', graphqlErrors, 'setup'],
+        ['field-level and validation errors', saveFieldErrors, 'validation'],
+        [
+            'a record deleted meanwhile',
+            { status: 404, body: [{ errorCode: 'NOT_FOUND', message: 'gone' }] },
+            'notFound'
+        ],
+        ['an ifUnmodifiedSince conflict', saveConflict, 'conflict'],
+        ['a unique-key duplicate', duplicateScorecard, 'duplicate'],
+        ['anything else', { status: 500, body: { message: 'Internal Server Error' } }, 'unknown'],
+        ['nothing', null, 'unknown']
+    ])('%s', (_, error, kind) => {
+        expect(errorKindOf(error)).toBe(kind);
+    });
+});
+
+describe('userMessagesOf', () => {
+    it('keeps the page-level validation-rule messages admins wrote for users, and nothing else', () => {
+        expect(userMessagesOf(saveFieldErrors)).toEqual([
+            'A mentor must have a next action with a due date.'
+        ]);
+        expect(userMessagesOf(networkError)).toEqual([]);
+        expect(userMessagesOf(graphqlErrors)).toEqual([]);
+        expect(userMessagesOf(saveConflict)).toEqual([]);
+    });
+});
+
+describe('fieldErrorCodesOf', () => {
+    it('names the platform error code of each field error', () => {
+        expect(fieldErrorCodesOf(saveFieldErrors)).toEqual({
+            Attitude_To_Us__c: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+            Next_Action_Due__c: 'FIELD_CUSTOM_VALIDATION_EXCEPTION'
+        });
+        expect(fieldErrorCodesOf(networkError)).toEqual({});
     });
 });

