@@ -2,10 +2,10 @@ import { RawRecord, t } from 'c/dealControlModel';
 import { normalizeRecordId } from '../shared/recordId';
 import { ScorecardResult } from './engine';
 import { IngestFileWriter } from './ingestFile';
-import { opportunityDay } from './opportunityInput';
+import { daySnapshot, reportSnapshot } from './daySnapshot';
 import { scorecardValues } from './orgSnapshots';
 import { RunLog } from './outcome';
-import { COPIED_FIELDS, SNAPSHOT_COLUMNS, SnapshotRow, snapshotKey, snapshotRecord } from './snapshotRow';
+import { SNAPSHOT_COLUMNS, snapshotRecord } from './snapshotRow';
 import { SnapshotCounts, SnapshotSummary } from './snapshotSummary';
 import { SnapshotTable } from './snapshotTable';
 
@@ -27,11 +27,13 @@ export class CsvSnapshots {
         private readonly opportunityFilter: ReadonlySet<string> | undefined
     ) {}
 
+    private readonly wanted = (opportunityId: string): boolean =>
+        !this.opportunityFilter || this.opportunityFilter.has(opportunityId);
+
     /** Called for every scorecard the engine scores: keeps its values as just scored. */
     scored(result: ScorecardResult): void {
         const opportunityId = normalizeRecordId(result.opportunityId ?? '');
-        if (opportunityId === null || (this.opportunityFilter && !this.opportunityFilter.has(opportunityId)))
-            return;
+        if (opportunityId === null || !this.wanted(opportunityId)) return;
         this.table.setScorecard(opportunityId, scorecardValues(result.derived), true);
     }
 
@@ -46,37 +48,10 @@ export class CsvSnapshots {
         try {
             for await (const record of opportunities) {
                 if (signal.aborted) break;
-                const day = opportunityDay(record);
-                if (day.id === null || (this.opportunityFilter && !this.opportunityFilter.has(day.id)))
-                    continue;
-                const scorecard = this.table.scorecardOf(day.id);
-                if (!scorecard) continue;
-                if ('problem' in day) {
-                    this.counts.problems += 1;
-                    log.problem('data', {
-                        object: 'Opportunity',
-                        id: day.id,
-                        code: day.problem,
-                        field: day.field,
-                        value: day.value
-                    });
-                    continue;
-                }
-                if (!day.open) continue;
-                const row: SnapshotRow = {
-                    key: snapshotKey(day.id, this.date),
-                    opportunityId: day.id,
-                    date: this.date,
-                    values: [...scorecard, ...day.values]
-                };
-                this.counts.deals += 1;
+                const row = daySnapshot(record, this.date, this.table, this.wanted, this.counts, log);
+                if (!row) continue;
                 this.counts.toWrite(row, '');
-                await log.snapshot({
-                    key: row.key,
-                    opportunityId: row.opportunityId,
-                    status: '',
-                    values: Object.fromEntries(COPIED_FIELDS.map((f, i) => [f.field, row.values[i]]))
-                });
+                await reportSnapshot(log, row, '');
                 await out?.write(snapshotRecord(row, true));
             }
             if (signal.aborted) await out?.discard();

@@ -2,8 +2,8 @@ import { RawRecord } from 'c/dealControlModel';
 import { throwIfAborted } from '../shared/errors';
 import { normalizeRecordId } from '../shared/recordId';
 import { SCORECARD_OBJECT } from './derived';
-import { OPPORTUNITY_INPUT, opportunityDay } from './opportunityInput';
-import { RunLog } from './outcome';
+import { daySnapshot, reportSnapshot } from './daySnapshot';
+import { OPPORTUNITY_INPUT } from './opportunityInput';
 import { OrgReader, Scope, Via } from './orgReads';
 import { PassContext } from './pass';
 import { requiredColumns } from './inputs';
@@ -13,10 +13,8 @@ import {
     SNAPSHOT_DATE,
     SNAPSHOT_OBJECT,
     SNAPSHOT_PARENT,
-    SnapshotRow,
     canonicalValue,
-    fingerprint,
-    snapshotKey
+    fingerprint
 } from './snapshotRow';
 import { SnapshotCounts, SnapshotSummary } from './snapshotSummary';
 import { SnapshotTable } from './snapshotTable';
@@ -38,10 +36,10 @@ export interface SnapshotStepContext {
     readonly table: SnapshotTable;
 }
 
-function inScope(scope: Scope): (id: string | null) => boolean {
+function inScope(scope: Scope): (id: string) => boolean {
     if (scope.kind === 'all') return () => true;
     const ids = new Set(scope.ids);
-    return (id) => id !== null && ids.has(id);
+    return (id) => ids.has(id);
 }
 
 async function* read(
@@ -56,15 +54,6 @@ async function* read(
             yield record;
         }
     }
-}
-
-function reportRow(log: RunLog, row: SnapshotRow, status: 'NEW' | 'CHANGED'): Promise<void> {
-    return log.snapshot({
-        key: row.key,
-        opportunityId: row.opportunityId,
-        status,
-        values: Object.fromEntries(COPIED_FIELDS.map((f, i) => [f.field, row.values[i]]))
-    });
 }
 
 /**
@@ -153,37 +142,16 @@ export async function takeOrgSnapshots(
     });
     try {
         for await (const record of read(reader, opportunities, via, signal)) {
-            const day = opportunityDay(record);
-            if (day.id === null || !wanted(day.id)) continue;
-            const scorecard = table.scorecardOf(day.id);
-            if (!scorecard) continue;
-            if ('problem' in day) {
-                counts.problems += 1;
-                log.problem('data', {
-                    object: 'Opportunity',
-                    id: day.id,
-                    code: day.problem,
-                    field: day.field,
-                    value: day.value
-                });
-                continue;
-            }
-            if (!day.open) continue;
-            counts.deals += 1;
-            const row: SnapshotRow = {
-                key: snapshotKey(day.id, date),
-                opportunityId: day.id,
-                date,
-                values: [...scorecard, ...day.values]
-            };
-            const existing = table.existingOf(day.id);
+            const row = daySnapshot(record, date, table, wanted, counts, log);
+            if (!row) continue;
+            const existing = table.existingOf(row.opportunityId);
             if (existing === fingerprint(row.values)) {
                 counts.unchanged += 1;
                 continue;
             }
             const status = existing === undefined ? 'NEW' : 'CHANGED';
             counts.toWrite(row, status);
-            await reportRow(log, row, status);
+            await reportSnapshot(log, row, status);
             await writer?.add(row, status === 'NEW');
             if (writer) counts.transport = writer.via;
         }
