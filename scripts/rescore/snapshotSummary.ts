@@ -133,7 +133,16 @@ export function renderSnapshotSummary(s: SnapshotSummary, mode: 'dry-run' | 'app
                 )
             )
         );
-    } else if (mode === 'apply' && s.transport !== 'csv') {
+    } else if (mode === 'apply' && s.transport === 'none') {
+        lines.push(
+            say(
+                t(
+                    'Nothing to send: every snapshot of the day already holds these values.',
+                    '无需发送：当天的每条控单快照都已是这些数值。'
+                )
+            )
+        );
+    } else if (mode === 'apply') {
         lines.push(
             say(
                 fill(

@@ -279,6 +279,38 @@ describe('--snapshot against an org', () => {
         expect(snapshotOf(a)).toBeUndefined();
     });
 
+    it('Ctrl-C while snapshots are sent: requests on their way finish, nothing more is sent; a rerun completes the day', async () => {
+        for (let i = 0; i < 250; i += 1) openDeal(`Deal ${i}`);
+        await rescore(org, ['--apply', '--state-dir', stateDir]);
+        const controller = new AbortController();
+        org.hooks.beforeRequest = (kind) => {
+            if (kind === 'collectionsUpsert') controller.abort();
+        };
+        const r = await rescore(
+            org,
+            ['--snapshot', '--apply', '--concurrency', '1', '--json', '--state-dir', stateDir],
+            { signal: controller.signal }
+        );
+        org.hooks.beforeRequest = undefined;
+        expect(r.code).toBe(3);
+        expect(r.json.result.stopped.code).toBe('INTERRUPTED');
+        // The first request of 200 was on its way and finished; the other 50 were never sent.
+        expect(org.log.filter((e) => e.kind === 'collectionsUpsert')).toHaveLength(1);
+        expect(r.json.result.snapshot).toMatchObject({ created: 200 });
+        expect(r.json.result.stopped.resume).toContain('200 records were written before the stop');
+        expect(snapshots()).toHaveLength(200);
+
+        const rerun = await run('--apply');
+        expect(rerun.code).toBe(0);
+        expect(rerun.json.result.snapshot).toMatchObject({
+            deals: 250,
+            new: 50,
+            unchanged: 200,
+            created: 50
+        });
+        expect(snapshots()).toHaveLength(250);
+    });
+
     it('--opportunity takes the snapshots of those deals only', async () => {
         const a = openDeal('A');
         const b = openDeal('B');
