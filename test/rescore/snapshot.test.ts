@@ -345,6 +345,10 @@ describe('--snapshot in CSV mode', () => {
             Record<string, string>
         >;
 
+    /** The run of CSV mode with --snapshot, on the exports of setUp and into out(). */
+    const snapshotFiles = (...argv: string[]) =>
+        rescoreFiles(['--input-dir', dir, '--output-dir', out(), '--snapshot', ...argv]);
+
     function setUp(files: Parameters<typeof exportDir>[0] = {}): void {
         dir = exportDir({ 'Opportunity.csv': `${OPPORTUNITIES}\n`, [`${SC}.csv`]: SCORECARDS, ...files });
         before = fingerprint(dir);
@@ -358,15 +362,7 @@ describe('--snapshot in CSV mode', () => {
 
     it('writes Control_Snapshot__c.csv for an upsert on Snapshot_Key__c: open deals with a scorecard, the scorecard as just scored', async () => {
         setUp();
-        const r = await rescoreFiles([
-            '--input-dir',
-            dir,
-            '--output-dir',
-            out(),
-            '--snapshot',
-            '--snapshot-date',
-            '2026-11-15'
-        ]);
+        const r = await snapshotFiles('--snapshot-date', '2026-11-15');
         expect(r.code).toBe(0);
         const [scorecard] = readCsv(`${SC}.csv`).filter((row) => row.Id === SCORECARD.Id);
         expect(readCsv(`${SNAP}.csv`)).toEqual([
@@ -400,12 +396,12 @@ describe('--snapshot in CSV mode', () => {
 
     it('a scorecard already up to date still gets its snapshot (nothing to update, something to record)', async () => {
         setUp();
-        await rescoreFiles(['--input-dir', dir, '--output-dir', out(), '--snapshot']);
+        await snapshotFiles();
         const [scored] = readCsv(`${SC}.csv`);
         // The export as the org holds it after the update file was loaded.
         const current = { ...SCORECARD, ...scored };
         setUp({ [`${SC}.csv`]: scorecardCsv([current]) });
-        const r = await rescoreFiles(['--input-dir', dir, '--output-dir', out(), '--snapshot', '--json']);
+        const r = await snapshotFiles('--json');
         expect(r.code).toBe(0);
         expect(JSON.parse(r.stdout).result.objects[SC].changed).toBe(0);
         expect(readCsv(`${SNAP}.csv`)).toEqual([
@@ -427,7 +423,7 @@ describe('--snapshot in CSV mode', () => {
 
     it('a missing Opportunity.csv stops the run before anything is written, with the export command', async () => {
         setUp({ 'Opportunity.csv': undefined });
-        const r = await rescoreFiles(['--input-dir', dir, '--output-dir', out(), '--snapshot']);
+        const r = await snapshotFiles();
         expect(r.code).toBe(3);
         expect(r.stderr).toContain('Error (MISSING_FILE)');
         expect(r.stderr).toContain(path.join(dir, 'Opportunity.csv'));
@@ -439,7 +435,7 @@ describe('--snapshot in CSV mode', () => {
 
     it('an Opportunity.csv without IsClosed (the names-only export) stops the run, naming the column', async () => {
         setUp({ 'Opportunity.csv': `Id,Name\n${OPP},Acme ERP\n` });
-        const r = await rescoreFiles(['--input-dir', dir, '--output-dir', out(), '--snapshot']);
+        const r = await snapshotFiles();
         expect(r.code).toBe(3);
         expect(r.stderr).toContain('IsClosed');
         expect(existsSync(path.join(out(), `${SNAP}.csv`))).toBe(false);
@@ -456,15 +452,7 @@ describe('--snapshot in CSV mode', () => {
 
     it('a bad --snapshot-date stops the run before any file is read', async () => {
         setUp();
-        const r = await rescoreFiles([
-            '--input-dir',
-            dir,
-            '--output-dir',
-            out(),
-            '--snapshot',
-            '--snapshot-date',
-            '2026-02-30'
-        ]);
+        const r = await snapshotFiles('--snapshot-date', '2026-02-30');
         expect(r.code).toBe(3);
         expect(r.stderr).toContain('"2026-02-30" is not a real date or time');
         expect(existsSync(out())).toBe(false);
@@ -475,15 +463,7 @@ describe('--snapshot in CSV mode', () => {
             'Opportunity.csv': `${OPPORTUNITY_COLUMNS}\n${OPP},Acme ERP,false,Negotiation/Review,ninety,1,2027-03-31,Commit\n`
         });
         const report = path.join(tempDir('report'), 'report.csv');
-        const r = await rescoreFiles([
-            '--input-dir',
-            dir,
-            '--output-dir',
-            out(),
-            '--snapshot',
-            '--report',
-            report
-        ]);
+        const r = await snapshotFiles('--report', report);
         expect(r.stdout).toContain('1 open deals have Opportunity values that cannot be copied');
         expect(
             readFileSync(path.join(out(), `${SNAP}.csv`), 'utf8')
