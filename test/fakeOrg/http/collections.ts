@@ -140,8 +140,11 @@ export function saveResults<P extends { id: string }>(
     return { results, failed };
 }
 
-/** PATCH /composite/sobjects: per-record results in request order, allOrNone rollback. */
-export function collectionsUpdate(ctx: HandlerContext): void {
+/**
+ * The body of a PATCH collections request (update or upsert): its records, at most 200, and
+ * allOrNone. Counts the records for the request log.
+ */
+export function collectionBody(ctx: HandlerContext): { records: unknown[]; allOrNone: boolean } {
     const body = parseJsonBody(ctx) as { allOrNone?: unknown; records?: unknown };
     if (typeof body !== 'object' || body === null || !Array.isArray(body.records)) {
         throw new HttpError(400, 'JSON_PARSER_ERROR', 'The request body needs a records array');
@@ -155,7 +158,12 @@ export function collectionsUpdate(ctx: HandlerContext): void {
             `record limit reached. cannot submit more than ${MAX_COLLECTION_RECORDS} records into this call`
         );
     }
-    const allOrNone = body.allOrNone === true || body.allOrNone === 'true';
+    return { records, allOrNone: body.allOrNone === true || body.allOrNone === 'true' };
+}
+
+/** PATCH /composite/sobjects: per-record results in request order, allOrNone rollback. */
+export function collectionsUpdate(ctx: HandlerContext): void {
+    const { records, allOrNone } = collectionBody(ctx);
     // Deserialization problems fail the whole request before any record is looked at.
     const parsed = records.map((raw) => deserialize(raw));
 

@@ -1,7 +1,7 @@
 import { objectNamed } from '../schema';
 import { SaveError } from '../values';
-import { MAX_COLLECTION_RECORDS, deserialize, saveResults } from './collections';
-import { HandlerContext, HttpError, parseJsonBody, sendJson } from './context';
+import { collectionBody, deserialize, saveResults } from './collections';
+import { HandlerContext, HttpError, sendJson } from './context';
 import { UpsertWrite, externalIdField, notAnExternalId, planUpsert, repeatedKeys } from './upsert';
 
 /**
@@ -14,20 +14,7 @@ export function collectionsUpsert(ctx: HandlerContext, typeName: string, fieldNa
     if (!object) throw new HttpError(404, 'NOT_FOUND', 'The requested resource does not exist');
     const field = externalIdField(object, fieldName);
     if (!field) throw notAnExternalId(fieldName);
-    const body = parseJsonBody(ctx) as { allOrNone?: unknown; records?: unknown };
-    if (typeof body !== 'object' || body === null || !Array.isArray(body.records)) {
-        throw new HttpError(400, 'JSON_PARSER_ERROR', 'The request body needs a records array');
-    }
-    const records = body.records as unknown[];
-    ctx.records = records.length;
-    if (records.length > MAX_COLLECTION_RECORDS) {
-        throw new HttpError(
-            400,
-            'EXCEEDED_ID_LIMIT',
-            `record limit reached. cannot submit more than ${MAX_COLLECTION_RECORDS} records into this call`
-        );
-    }
-    const allOrNone = body.allOrNone === true || body.allOrNone === 'true';
+    const { records, allOrNone } = collectionBody(ctx);
     const parsed = records.map((raw) => deserialize(raw));
     for (const record of parsed) {
         if (record.object.name !== object.name) {
