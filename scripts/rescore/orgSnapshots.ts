@@ -142,6 +142,8 @@ export async function takeOrgSnapshots(
     });
     try {
         for await (const record of read(reader, opportunities, via, signal)) {
+            // The bar stays full while the snapshots go out; its written count keeps moving.
+            pass.progress.update(pass.live, pass.expected());
             const row = daySnapshot(record, date, table, wanted, counts, log);
             if (!row) continue;
             const existing = table.existingOf(row.opportunityId);
