@@ -450,20 +450,16 @@ describe('PATCH /composite/sobjects/{type}/{externalIdField} (upsert)', () => {
     it('serves jsforce sobject().upsert() with arrays (the sObject Collections endpoint)', async () => {
         const conn = connect(org);
         type Results = Array<{ success: boolean; created: boolean }>;
-        const first = (await conn
-            .sobject(CS)
-            .upsert([snap('2026-03-01'), snap('2026-03-02')], KEY, {
-                allOrNone: false
-            })) as unknown as Results;
+        const first = (await conn.sobject(CS).upsert([snap('2026-03-01'), snap('2026-03-02')], KEY, {
+            allOrNone: false
+        })) as unknown as Results;
         expect(first.map((r) => [r.success, r.created])).toEqual([
             [true, true],
             [true, true]
         ]);
-        const second = (await conn
-            .sobject(CS)
-            .upsert([snap('2026-03-01', { Control_Score__c: 41 })], KEY, {
-                allOrNone: false
-            })) as unknown as Results;
+        const second = (await conn.sobject(CS).upsert([snap('2026-03-01', { Control_Score__c: 41 })], KEY, {
+            allOrNone: false
+        })) as unknown as Results;
         expect(second[0]).toMatchObject({ success: true, created: false });
         expect(org.callsByKind()).toEqual({ collectionsUpsert: 2 });
     });
