@@ -1,26 +1,15 @@
 import { LocalizedText, t } from 'c/dealControlModel';
-
-/** Exit codes as the README defines them for the rescore script (1, drift, has no meaning here). */
-export const EXIT = { done: 0, rowProblems: 2, couldNotRun: 3 } as const;
+import { CliError } from '../shared/errors';
 
 /**
- * Why calibration could not run, in both languages: a code for scripts, the cause, and the action
- * that fixes it. Always exit code 3 (could not run): rows that cannot be read are not errors but
- * row problems, reported beside the figures with exit code 2.
+ * Why calibration could not run: a CliError (the one error type of the admin scripts) built from a
+ * code, the cause and the one action that fixes it. Always exit 3 (could not run): rows that cannot
+ * be read are not errors but row problems, reported beside the figures with exit 2.
  */
-export class CalibrateError extends Error {
-    declare readonly code: string;
-    declare readonly cause: LocalizedText;
-    declare readonly action: LocalizedText;
-    declare readonly exitCode: number;
-
+export class CalibrateError extends CliError {
     constructor(code: string, cause: LocalizedText, action: LocalizedText) {
-        super(`${cause.en} ${action.en}`);
+        super(code, cause, { actions: [action] });
         this.name = 'CalibrateError';
-        this.code = code;
-        this.cause = cause;
-        this.action = action;
-        this.exitCode = EXIT.couldNotRun;
     }
 }
 

@@ -1,15 +1,17 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LocalizedText, t, toLang } from 'c/dealControlModel';
-import { CliError } from '../shared/errors';
+import { CliProgram, CliResult, runCli } from '../shared/cliProgram';
+import { EXIT } from '../shared/errors';
+import { runAsScript } from '../shared/process';
 // The same terminal and streams as the rescore script (a type only: nothing of it is loaded).
 import type { Io } from '../rescore/main';
 import { reliabilitySvg } from './chart';
 import { readCsvInput } from './csvInput';
-import { CalibrateError, EXIT } from './errors';
+import { CalibrateError } from './errors';
 import { fill, say, setLang } from './i18n';
 import { Intake, IntakeResult } from './intake';
-import { CalibrateOptions, helpText, parseOptions } from './options';
+import { CALIBRATE_HELP, CalibrateOptions, parseOptions } from './options';
 import type { OrgConnector } from './orgInput';
 import { problemLines, renderReport } from './present';
 import { readSampleInput } from './sampleInput';
@@ -66,6 +68,70 @@ function progressReporter(io: Io, options: CalibrateOptions): (read: number) => 
         );
 }
 
+/** Reads the closed deals and their snapshots, computes the figures and draws the chart. */
+async function calibrateRun(
+    options: CalibrateOptions,
+    io: Io,
+    signal: AbortSignal,
+    connect?: OrgConnector
+): Promise<CliResult> {
+    const intake = new Intake(options.horizonDays, options.sinceDay);
+    const progress = progressReporter(io, options);
+    let orgUrl: string | null = null;
+    if (options.source.kind === 'sample') readSampleInput(options.source.dir, intake);
+    else if (options.source.kind === 'input-dir')
+        await readCsvInput(options.source.dir, intake, progress, signal);
+    else {
+        // Loaded only for an org: jsforce and undici cost memory that offline runs do not need.
+        const { readOrgInput } = await import('./orgInput');
+        orgUrl = (await readOrgInput(options, intake, signal, progress, connect)).instanceUrl;
+    }
+    if (!options.json) io.progressStream?.write('\r\x1b[K');
+    const result = intake.finish();
+    if (options.out !== null) writeAtomically(options.out, reliabilitySvg(result.figures));
+    return {
+        exitCode: result.problemCount > 0 ? EXIT.recordFailures : EXIT.done,
+        result: result.figures,
+        warnings: warningsOf(result),
+        print: (printIo) => printReport(result, options, orgUrl, printIo)
+    };
+}
+
+function printReport(result: IntakeResult, options: CalibrateOptions, orgUrl: string | null, io: Io): void {
+    io.stdout(
+        renderReport(result, {
+            source: sourceText(options, orgUrl),
+            period: {
+                sinceDay: options.sinceDay,
+                firstCloseDay: result.firstCloseDay,
+                lastCloseDay: result.lastCloseDay
+            },
+            chartFile: options.out,
+            width: io.width
+        })
+    );
+    if (result.problemCount === 0) return;
+    io.stderr(
+        `${say(
+            fill(
+                t(
+                    '{n} rows could not be used and are left out of the figures:',
+                    '{n} 行无法使用，计算时已排除：'
+                ),
+                { n: result.problemCount }
+            )
+        )}\n${problemLines(result)
+            .map((line) => `  ${say(line)}`)
+            .join('\n')}\n`
+    );
+}
+
+/** The too-few notice and every unusable row, for --json's warnings. */
+function warningsOf(result: IntakeResult): LocalizedText[] {
+    const few = tooFew(result.figures);
+    return [...(few ? [few] : []), ...problemLines(result)];
+}
+
 /** Runs the command; returns the exit code (0 done, 2 some rows could not be used, 3 could not run). */
 export async function main(
     argv: readonly string[],
@@ -75,134 +141,14 @@ export async function main(
     /** Tests hand in their own connection; the command uses the rescore script's connectOrg. */
     connect?: OrgConnector
 ): Promise<number> {
-    let options: CalibrateOptions | null = null;
-    try {
-        // The language of this run: --lang, else the locale of the environment it was given.
-        setLang(toLang(env.LC_ALL || env.LC_MESSAGES || env.LANG));
-        options = parseOptions(argv, env, DEFAULT_SAMPLE_DIR);
-        if (options.lang) setLang(options.lang);
-        if (options.help) {
-            io.stdout(`${say(helpText())}\n`);
-            return EXIT.done;
-        }
-        const intake = new Intake(options.horizonDays, options.sinceDay);
-        const progress = progressReporter(io, options);
-        let orgUrl: string | null = null;
-        if (options.source.kind === 'sample') readSampleInput(options.source.dir, intake);
-        else if (options.source.kind === 'input-dir')
-            await readCsvInput(options.source.dir, intake, progress, signal);
-        else {
-            // Loaded only for an org: jsforce and undici cost memory that offline runs do not need.
-            const { readOrgInput } = await import('./orgInput');
-            orgUrl = (await readOrgInput(options, intake, signal, progress, connect)).instanceUrl;
-        }
-        if (!options.json) io.progressStream?.write('\r\x1b[K');
-        const result = intake.finish();
-        if (options.out !== null) writeAtomically(options.out, reliabilitySvg(result.figures));
-        const exitCode = result.problemCount > 0 ? EXIT.rowProblems : EXIT.done;
-        const warnings = warningsOf(result);
-        if (options.json) {
-            io.stdout(
-                `${JSON.stringify({ status: exitCode, result: result.figures, warnings: warnings.map(say) }, null, 2)}\n`
-            );
-        } else {
-            io.stdout(
-                renderReport(result, {
-                    source: sourceText(options, orgUrl),
-                    period: {
-                        sinceDay: options.sinceDay,
-                        firstCloseDay: result.firstCloseDay,
-                        lastCloseDay: result.lastCloseDay
-                    },
-                    chartFile: options.out,
-                    width: io.width
-                })
-            );
-            if (result.problemCount > 0) {
-                io.stderr(
-                    `${say(
-                        fill(
-                            t(
-                                '{n} rows could not be used and are left out of the figures:',
-                                '{n} 行无法使用，计算时已排除：'
-                            ),
-                            { n: result.problemCount }
-                        )
-                    )}\n${problemLines(result)
-                        .map((line) => `  ${say(line)}`)
-                        .join('\n')}\n`
-                );
-            }
-        }
-        return exitCode;
-    } catch (error) {
-        return reportFailure(error, options, io);
-    }
+    // The language of this run: --lang, else the locale of the environment it was given.
+    setLang(toLang(env.LC_ALL || env.LC_MESSAGES || env.LANG));
+    const program: CliProgram<CalibrateOptions> = {
+        help: CALIBRATE_HELP,
+        parse: (args, environment) => parseOptions(args, environment, DEFAULT_SAMPLE_DIR),
+        run: (options, runIo, runSignal) => calibrateRun(options, runIo, runSignal, connect)
+    };
+    return runCli(program, argv, env, io, signal);
 }
 
-/** The too-few notice and every unusable row, for --json's warnings. */
-function warningsOf(result: IntakeResult): LocalizedText[] {
-    const few = tooFew(result.figures);
-    return [...(few ? [few] : []), ...problemLines(result)];
-}
-
-function reportFailure(error: unknown, options: CalibrateOptions | null, io: Io): number {
-    let code: string;
-    let message: LocalizedText;
-    let actions: LocalizedText[] = [];
-    if (error instanceof CalibrateError) {
-        code = error.code;
-        message = error.cause;
-        actions = [error.action];
-    } else if (error instanceof CliError) {
-        // The org code shared with the rescore script: a cause, and what to do.
-        code = error.code;
-        message = error.text;
-        actions = [...error.actions];
-    } else {
-        code = 'UNEXPECTED';
-        message = fill(t('Unexpected error: {message}', '意外错误：{message}'), {
-            message: (error as Error).stack ?? String(error)
-        });
-    }
-    if (options?.json) {
-        io.stdout(
-            `${JSON.stringify(
-                {
-                    status: EXIT.couldNotRun,
-                    name: code,
-                    message: say(message),
-                    actions: actions.map(say),
-                    exitCode: EXIT.couldNotRun,
-                    warnings: []
-                },
-                null,
-                2
-            )}\n`
-        );
-    } else {
-        io.stderr(`${[message, ...actions].map(say).join('\n')}\n`);
-    }
-    return EXIT.couldNotRun;
-}
-
-if (require.main === module) {
-    const controller = new AbortController();
-    process.on('SIGINT', () => {
-        if (controller.signal.aborted) process.exit(130);
-        controller.abort();
-    });
-    main(
-        process.argv.slice(2),
-        process.env,
-        {
-            stdout: (s) => process.stdout.write(s),
-            stderr: (s) => process.stderr.write(s),
-            progressStream: process.stderr.isTTY ? process.stderr : null,
-            width: Math.min(process.stdout.columns || 100, 110)
-        },
-        controller.signal
-    ).then((code) => {
-        process.exitCode = code;
-    });
-}
+if (require.main === module) runAsScript(main);

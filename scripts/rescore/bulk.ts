@@ -322,35 +322,52 @@ async function uploadCsv(client: OrgClient, jobId: string, file: string): Promis
     });
 }
 
-/** The Ids of an ingest file we wrote, for rows a job failed as a whole. */
-async function idsOf(file: string): Promise<string[]> {
-    const ids: string[] = [];
+/** The keys (Ids, or an upsert's external ids) of an ingest file we wrote, for rows a job failed as a whole. */
+async function keysOf(file: string, keyColumn: string): Promise<string[]> {
+    const keys: string[] = [];
     for await (const row of createReadStream(file).pipe(parse({ columns: true })))
-        ids.push(String((row as { Id: string }).Id));
-    return ids;
+        keys.push(String((row as Record<string, string>)[keyColumn]));
+    return keys;
 }
 
 export interface IngestOutcome {
     succeeded: number;
+    /** Of the succeeded rows of an upsert, those that created their record (sf__Created). */
+    created: number;
     readonly failed: WriteFailure[];
     readonly jobIds: string[];
 }
 
-/** One ingest file: what to do (update or delete) to which object, and its columns (Id first). */
+/**
+ * One ingest file: what to do to which object (update or delete by Id, first column; or upsert on
+ * `externalIdField`, one of its columns), and its columns.
+ */
 export interface IngestFile {
     readonly object: string;
-    readonly operation: 'update' | 'delete';
+    readonly operation: 'update' | 'delete' | 'upsert';
+    readonly externalIdField?: string;
     readonly file: string;
     readonly rows: number;
     readonly columns: readonly string[];
 }
 
+/** The rows of an upsert job that created their record: sf__Created of its successfulResults. */
+async function createdRows(client: OrgClient, jobId: string, settings: BulkSettings): Promise<number> {
+    let created = 0;
+    for await (const row of (await getCsv(client, `/jobs/ingest/${jobId}/successfulResults/`, settings))
+        .rows) {
+        if (String(row.sf__Created).toLowerCase() === 'true') created += 1;
+    }
+    return created;
+}
+
 const SPOOL_ROLE = t('the temporary upload file', '临时上传文件');
 
 /**
- * Updates or deletes the records of one CSV file with a Bulk API 2.0 ingest job: create, upload,
- * close, poll, then read failedResults (only when some failed) and unprocessedrecords (only when
- * the job did not process everything). Rows that failed for a transient reason (a locked row, a
+ * Updates, deletes or upserts the records of one CSV file with a Bulk API 2.0 ingest job: create,
+ * upload, close, poll, then read failedResults (only when some failed), unprocessedrecords (only
+ * when the job did not process everything) and, for an upsert, successfulResults (to count the
+ * records it created). Rows that failed for a transient reason (a locked row, a
  * job the org gave up on) go into a new job after a backoff, a bounded number of times; a job that
  * keeps failing as a whole reports each of its rows as failed (BULK_JOB_FAILED, with the org's
  * message), so nothing is hidden and the run ends with exit 2.
@@ -360,13 +377,15 @@ export async function bulkIngest(
     input: IngestFile,
     settings: BulkSettings,
     tempFile: (label: string) => string,
-    outcome: IngestOutcome = { succeeded: 0, failed: [], jobIds: [] },
+    outcome: IngestOutcome = { succeeded: 0, created: 0, failed: [], jobIds: [] },
     attempt = 0
 ): Promise<IngestOutcome> {
     if (input.rows === 0) return outcome;
+    const keyColumn = input.externalIdField ?? 'Id';
     const created = await client.requestJson<JobInfo>('POST', '/jobs/ingest', {
         object: input.object,
         operation: input.operation,
+        ...(input.externalIdField ? { externalIdFieldName: input.externalIdField } : {}),
         contentType: 'CSV',
         columnDelimiter: 'COMMA',
         lineEnding: 'LF'
@@ -387,7 +406,7 @@ export async function bulkIngest(
             const { sf__Id: sfId, sf__Error: sfError, ...fields } = row;
             const code = errorCodeOf(sfError ?? '');
             if (TRANSIENT_RECORD_ERRORS.has(code) && canRetry) retryRows.push(fields);
-            else outcome.failed.push({ id: sfId || fields.Id || '', code, message: sfError ?? '' });
+            else outcome.failed.push({ id: sfId || fields[keyColumn] || '', code, message: sfError ?? '' });
         }
     }
     if (job.state !== 'JobComplete' || (job.numberRecordsProcessed ?? input.rows) < input.rows) {
@@ -399,16 +418,18 @@ export async function bulkIngest(
                 await client.backoff(attempt);
                 return bulkIngest(client, input, settings, tempFile, outcome, attempt + 1);
             }
-            for (const id of await idsOf(input.file))
+            for (const id of await keysOf(input.file, keyColumn))
                 outcome.failed.push({ id, code: 'BULK_JOB_FAILED', message: reason });
             return outcome;
         }
         for (const row of unprocessed) {
             if (canRetry) retryRows.push(row);
-            else outcome.failed.push({ id: row.Id ?? '', code: 'BULK_JOB_FAILED', message: reason });
+            else outcome.failed.push({ id: row[keyColumn] ?? '', code: 'BULK_JOB_FAILED', message: reason });
         }
     }
     outcome.succeeded += Math.max(0, processedOk);
+    if (input.operation === 'upsert' && processedOk > 0)
+        outcome.created += await createdRows(client, created.id, settings);
     if (retryRows.length === 0) return outcome;
 
     await client.backoff(attempt);

@@ -44,6 +44,8 @@ export interface ScorecardResult {
     readonly score: number;
     readonly band: ControlBand;
     readonly findings: readonly EvidenceDef[];
+    /** Every derived value the model computed (what a snapshot copies "as just scored"). */
+    readonly derived: Readonly<Record<string, unknown>>;
 }
 
 export interface ObjectCounts {
@@ -242,7 +244,8 @@ export class RescoreEngine {
                 opportunityId: text(raw, 'Opportunity__c'),
                 score: score.derived.Control_Score__c,
                 band: score.derived.Control_Band__c,
-                findings: score.findings
+                findings: score.findings,
+                derived: score.derived as unknown as Readonly<Record<string, unknown>>
             });
             const change = this.change(SCORECARD_OBJECT, raw, id, score.derived as unknown as RawRecord);
             if (change) yield change;

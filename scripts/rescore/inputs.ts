@@ -63,7 +63,7 @@ export const RESCORE_INPUTS: readonly RescoreInput[] = [
 ];
 
 /** The CSV columns a run needs of an input. */
-export function requiredColumns(input: RescoreInput): string[] {
+export function requiredColumns(input: Pick<RescoreInput, 'fields' | 'optionalColumns'>): string[] {
     return input.fields.filter((f) => !input.optionalColumns.includes(f));
 }
 

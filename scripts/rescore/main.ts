@@ -10,6 +10,7 @@ import { HELP, RescoreOptions, parseOptions } from './options';
 import { RunLog, RunOutcome } from './outcome';
 import { Progress, renderSummary, renderTable } from './present';
 import { REPORT_ROLE, ReportWriter } from './report';
+import { renderSnapshotSummary } from './snapshotSummary';
 import { stateFileOf } from './state';
 
 export type Io = CliIo;
@@ -49,6 +50,11 @@ function humanOutput(outcome: RunOutcome, io: Io): void {
     io.stdout(
         `${renderSummary({ ...summary, mode: summary.source === 'org' ? summary.mode : summary.outputDir && summary.mode !== 'check' && !summary.stopped ? 'csv' : summary.mode })}\n`
     );
+    if (summary.snapshot) {
+        io.stdout(
+            `${renderSnapshotSummary(summary.snapshot, summary.mode === 'apply' ? 'apply' : 'dry-run')}\n`
+        );
+    }
     if (summary.outputDir && summary.mode !== 'check' && !summary.stopped) {
         io.stdout(
             `${say(
@@ -101,8 +107,8 @@ function checkFiles(options: RescoreOptions): void {
         for (const file of [...files.inputs, files.names])
             inputs.push({ path: file, role: INPUT_ROLE, flag: '--input-dir' });
         if (options.outputDir && !options.check) {
-            const out = csvOutputFiles(options.outputDir);
-            for (const file of [...out.updates, out.summary]) {
+            const out = csvOutputFiles(options.outputDir, options.snapshotDate !== null);
+            for (const file of [...out.updates, ...(out.snapshots ? [out.snapshots] : []), out.summary]) {
                 outputs.push({ path: file, role: t('the output file', '输出文件'), flag: '--output-dir' });
             }
         }

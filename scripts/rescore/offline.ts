@@ -16,6 +16,10 @@ import {
     howToExport,
     requiredColumns
 } from './inputs';
+import { CsvSnapshots } from './csvSnapshots';
+import { OPPORTUNITY_INPUT } from './opportunityInput';
+import { SNAPSHOT_OBJECT } from './snapshotRow';
+import { SnapshotSummary, withSnapshotExit } from './snapshotSummary';
 import { RescoreOptions } from './options';
 import { RunLog, RunOutcome, RunSummary, TABLE_LIMIT, exitCodeOf } from './outcome';
 import { Progress, TableRow } from './present';
@@ -27,6 +31,8 @@ interface OfflineSource {
     opportunityNames(ids: ReadonlySet<string>): Promise<Map<string, string>>;
     /** What the run should know about its inputs (an optional file that is not there). */
     readonly warnings: readonly LocalizedText[];
+    /** The Opportunities the snapshot step reads (CSV mode only). */
+    opportunities(): AsyncIterable<RawRecord>;
 }
 
 async function* fromArray(records: readonly RawRecord[]): AsyncGenerator<RawRecord> {
@@ -44,7 +50,9 @@ function sampleSource(dir: string): OfflineSource {
                 (data.byType.get('Opportunity') ?? [])
                     .filter((o) => ids.has(String(o.Id)))
                     .map((o) => [String(o.Id), String(o.Name ?? o.Id)])
-            )
+            ),
+        // The options refuse --snapshot on the sample data, which already holds snapshots.
+        opportunities: () => fromArray([])
     };
 }
 
@@ -58,15 +66,38 @@ export function csvInputFiles(dir: string): { readonly inputs: string[]; readonl
     };
 }
 
-/** The update files CSV mode writes to --output-dir (one per object it writes), and its summary. */
-export function csvOutputFiles(dir: string): { readonly updates: string[]; readonly summary: string } {
+/**
+ * The files CSV mode writes to --output-dir: an update file per object it writes, the snapshots
+ * (with --snapshot), its summary.
+ */
+export function csvOutputFiles(
+    dir: string,
+    snapshot: boolean
+): { readonly updates: string[]; readonly snapshots: string | null; readonly summary: string } {
     return {
         updates: WRITTEN_OBJECTS.map((object) => path.join(dir, `${object}.csv`)),
+        snapshots: snapshot ? path.join(dir, `${SNAPSHOT_OBJECT}.csv`) : null,
         summary: path.join(dir, 'summary.json')
     };
 }
 
-function csvSource(dir: string): OfflineSource {
+function missingFile(
+    file: string,
+    label: LocalizedText,
+    object: string,
+    fields: readonly string[]
+): CliError {
+    return new CliError(
+        'MISSING_FILE',
+        fill(t('{file} is missing: CSV mode needs the {label}.', '缺少 {file}：CSV 模式需要{label}。'), {
+            file,
+            label
+        }),
+        { actions: [howToExport(object, fields, file)] }
+    );
+}
+
+function csvSource(dir: string, snapshot: boolean): OfflineSource {
     checkInputDir(dir, '--input-dir');
     const files = csvInputFiles(dir);
     const absent = new Set<RescoreInput>();
@@ -90,15 +121,16 @@ function csvSource(dir: string): OfflineSource {
             );
             return;
         }
-        throw new CliError(
-            'MISSING_FILE',
-            fill(t('{file} is missing: CSV mode needs the {label}.', '缺少 {file}：CSV 模式需要{label}。'), {
-                file: files.inputs[i],
-                label: input.label
-            }),
-            { actions: [howToExport(input.object, input.fields, files.inputs[i])] }
-        );
+        throw missingFile(files.inputs[i], input.label, input.object, input.fields);
     });
+    // Part E: a snapshot copies the Opportunity's values that day and is taken of open deals only.
+    if (snapshot && !inputFileExists(files.names, EXPORT_ROLE))
+        throw missingFile(
+            files.names,
+            OPPORTUNITY_INPUT.label,
+            OPPORTUNITY_INPUT.object,
+            OPPORTUNITY_INPUT.fields
+        );
     return {
         kind: 'csv',
         warnings,
@@ -119,15 +151,28 @@ function csvSource(dir: string): OfflineSource {
         opportunityNames: async (ids) => {
             const names = new Map<string, string>();
             if (ids.size === 0 || !inputFileExists(files.names, EXPORT_ROLE)) return names;
+            // Name is optional: the export for --snapshot may lack it; the table then shows Ids.
             for await (const { record } of readCsvTable({
                 file: files.names,
                 role: EXPORT_ROLE,
-                required: OPPORTUNITY_NAMES.fields,
+                required: ['Id'],
+                optional: ['Name'],
                 howToExport: howToExport(OPPORTUNITY_NAMES.object, OPPORTUNITY_NAMES.fields, files.names)
             })) {
-                if (ids.has(record.Id.trim())) names.set(record.Id.trim(), record.Name);
+                if (ids.has(record.Id.trim()) && record.Name) names.set(record.Id.trim(), record.Name);
             }
             return names;
+        },
+        opportunities: async function* () {
+            for await (const row of readCsvTable({
+                file: files.names,
+                role: EXPORT_ROLE,
+                required: requiredColumns(OPPORTUNITY_INPUT),
+                optional: OPPORTUNITY_INPUT.optionalColumns,
+                howToExport: howToExport(OPPORTUNITY_INPUT.object, OPPORTUNITY_INPUT.fields, files.names)
+            })) {
+                yield row.record;
+            }
         }
     };
 }
@@ -151,10 +196,19 @@ export async function runOffline(
     const tableRows: ScorecardResult[] = [];
     const live = { read: 0, scored: 0, written: 0, failed: 0 };
     let tableOverflow = false;
+    const snapshots =
+        options.snapshotDate === null
+            ? null
+            : new CsvSnapshots(
+                  options.snapshotDate,
+                  options.opportunityIds ? new Set(options.opportunityIds) : undefined
+              );
+    let snapshot: SnapshotSummary | null = null;
     const engine = new RescoreEngine({
         scoredAt,
         onProblem: (problem) => log.problem('data', problem),
         onScorecard: (result) => {
+            snapshots?.scored(result);
             if (tableRows.length < TABLE_LIMIT) tableRows.push(result);
             else tableOverflow = true;
         },
@@ -167,11 +221,11 @@ export async function runOffline(
     const source =
         options.source.kind === 'sample'
             ? sampleSource(options.source.dir)
-            : csvSource((options.source as { dir: string }).dir);
+            : csvSource((options.source as { dir: string }).dir, snapshots !== null);
 
     const outputDir = options.check ? null : options.outputDir;
     if (outputDir) prepareOutputDir(outputDir, '--output-dir', UPDATE_ROLE);
-    const outputs = outputDir ? csvOutputFiles(outputDir) : null;
+    const outputs = outputDir ? csvOutputFiles(outputDir, snapshots !== null) : null;
     const mode = options.check ? 'check' : options.apply ? 'apply' : 'dry-run';
     let stopped: RunSummary['stopped'] = null;
     const writers = new Map<RescoreObject, IngestFileWriter>(
@@ -199,6 +253,9 @@ export async function runOffline(
             if (!writer) continue;
             await writer.write(change.update);
             live.written += 1;
+        }
+        if (snapshots && !signal.aborted) {
+            snapshot = await snapshots.write(source.opportunities(), outputs?.snapshots ?? null, log, signal);
         }
         if (!signal.aborted && !tableOverflow && tableRows.length > 0) {
             const names = await source.opportunityNames(new Set(tableRows.map((r) => r.opportunityId ?? '')));
@@ -257,7 +314,8 @@ export async function runOffline(
         recordsPerSecond: Math.round(read / Math.max(elapsedMs / 1000, 0.001)),
         stopped,
         sampleChanges: log.sampleChanges,
-        outputDir
+        outputDir,
+        snapshot
     };
     if (outputs && !stopped) {
         writeFileAtomic(
@@ -267,7 +325,7 @@ export async function runOffline(
         );
     }
     return {
-        exitCode: stopped ? EXIT.couldNotRun : exitCodeOf(mode, engine.stats),
+        exitCode: stopped ? EXIT.couldNotRun : withSnapshotExit(exitCodeOf(mode, engine.stats), snapshot),
         summary,
         table,
         warnings

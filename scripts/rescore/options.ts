@@ -10,7 +10,7 @@ import {
     orgRunOptions,
     sourceOf
 } from '../shared/orgFlags';
-import { parseOpportunityId, parseSoqlDateTime } from './soql';
+import { parseOpportunityId, parseSoqlDate, parseSoqlDateTime } from './soql';
 
 export { DEFAULT_API_VERSION } from '../shared/orgFlags';
 export type { Source } from '../shared/orgFlags';
@@ -26,6 +26,13 @@ export interface RescoreOptions extends CommonOptions, OrgRunOptions {
     readonly ifNoState: 'fail' | 'full';
     readonly reportFile: string | null;
     readonly stateDir: string;
+    /** With --snapshot: the day the snapshots describe (YYYY-MM-DD, today in UTC by default); else null. */
+    readonly snapshotDate: string | null;
+}
+
+/** Today's date in UTC, as YYYY-MM-DD: the day a snapshot taken now describes. */
+export function utcDate(now: Date): string {
+    return now.toISOString().slice(0, 10);
 }
 
 function since(raw: string): string {
@@ -88,6 +95,31 @@ export const RESCORE_FLAGS = {
             '只处理此后有记录变更的业务机会；"last"：此组织上一次成功 --apply 运行的开始时间'
         )
     },
+    snapshot: {
+        type: 'boolean',
+        group: 'action',
+        help: t(
+            'also take the daily control snapshot of every open deal with a scorecard (Control_Snapshot__c, upserted on Snapshot_Key__c; CSV mode: Control_Snapshot__c.csv), after rescoring',
+            '重新评分后，同时为每个有 C139 记分卡的未关闭业务机会生成当天的控单快照（Control_Snapshot__c，按 Snapshot_Key__c 更新插入；CSV 模式：Control_Snapshot__c.csv）'
+        ),
+        excludes: {
+            check: t(
+                '--check only audits; take snapshots with a dry run or --apply.',
+                '--check 只做审计；请在试运行或 --apply 时生成快照。'
+            )
+        }
+    },
+    'snapshot-date': {
+        type: 'string',
+        group: 'action',
+        valueName: 'YYYY-MM-DD',
+        parse: parseSoqlDate,
+        requires: ['snapshot'],
+        help: t(
+            'the day the snapshots describe, for a night the job missed (default: today in UTC; never in the future); the values are those of this run',
+            '快照所描述的日期，用于补上漏跑的那一晚（默认：UTC 当天；不能是将来的日期）；数值为本次运行的结果'
+        )
+    },
     'if-no-state': {
         type: 'enum',
         group: 'action',
@@ -118,7 +150,8 @@ export const RESCORE_FLAGS = {
 export function parseOptions(
     argv: readonly string[],
     env: NodeJS.ProcessEnv,
-    defaultSampleDir: string
+    defaultSampleDir: string,
+    now: Date = new Date()
 ): RescoreOptions {
     const { values, given } = parseFlags(RESCORE_FLAGS, argv);
     const source = sourceOf(values, env, defaultSampleDir)!;
@@ -127,6 +160,25 @@ export function parseOptions(
     if (given.has('if-no-state') && values.since !== 'last') {
         throw badFlag(
             t('--if-no-state applies to --since last only.', '--if-no-state 只适用于 --since last。')
+        );
+    }
+    const today = utcDate(now);
+    if (values.snapshot && source.kind === 'sample' && !values.help) {
+        throw badFlag(
+            t(
+                '--snapshot needs an org, or --input-dir with the exports (Opportunity.csv included); the bundled sample data already holds snapshots (data/Control_Snapshot__c.json).',
+                '--snapshot 需要连接组织，或用 --input-dir 指定导出文件（含 Opportunity.csv）；内置示例数据已包含快照（data/Control_Snapshot__c.json）。'
+            )
+        );
+    }
+    const snapshotDate = values['snapshot-date'] ?? today;
+    if (snapshotDate > today) {
+        throw badFlag(
+            t(
+                '--snapshot-date {date} is in the future: a snapshot records a day that has come (today in UTC is {today}).',
+                '--snapshot-date {date} 是将来的日期：快照只能记录已到来的日期（UTC 今天是 {today}）。'
+            ),
+            { date: snapshotDate, today }
         );
     }
     const ids = values.opportunity === undefined ? null : [...new Set(values.opportunity)];
@@ -140,6 +192,7 @@ export function parseOptions(
         ifNoState: values['if-no-state'],
         reportFile: values.report ?? null,
         stateDir: values['state-dir'],
+        snapshotDate: values.snapshot ? snapshotDate : null,
         json: values.json,
         verbose: values.verbose,
         lang: values.lang,
@@ -158,8 +211,8 @@ export const HELP = renderHelp(RESCORE_FLAGS, {
             key: 'source',
             title: t('Where the records come from (one of)', '记录来源（任选其一）'),
             preface: t(
-                'SF_INSTANCE_URL + SF_ACCESS_TOKEN   environment variables (CI, the local fake org)\n(nothing)                           the bundled sample data, printed as a table\nCSV mode reads Stakeholder_Assessment__c.csv and C139_Scorecard__c.csv (Opportunity.csv optional)\nfrom --input-dir; headers match case-insensitively; every column the model reads is required.',
-                'SF_INSTANCE_URL + SF_ACCESS_TOKEN   环境变量（CI、本地模拟组织）\n（不指定）                          内置示例数据，以表格输出\nCSV 模式从 --input-dir 读取 Stakeholder_Assessment__c.csv 和 C139_Scorecard__c.csv（Opportunity.csv 可选）；\n表头不区分大小写；模型读取的每一列都必须存在。'
+                'SF_INSTANCE_URL + SF_ACCESS_TOKEN   environment variables (CI, the local fake org)\n(nothing)                           the bundled sample data, printed as a table\nCSV mode reads Stakeholder_Assessment__c.csv and C139_Scorecard__c.csv (Opportunity.csv optional, required\nwith --snapshot) from --input-dir; headers match case-insensitively; every column the model reads is required.',
+                'SF_INSTANCE_URL + SF_ACCESS_TOKEN   环境变量（CI、本地模拟组织）\n（不指定）                          内置示例数据，以表格输出\nCSV 模式从 --input-dir 读取 Stakeholder_Assessment__c.csv 和 C139_Scorecard__c.csv（Opportunity.csv 可选，\n使用 --snapshot 时必需）；表头不区分大小写；模型读取的每一列都必须存在。'
             )
         },
         {

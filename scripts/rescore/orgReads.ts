@@ -58,10 +58,21 @@ export class OrgReader {
         );
     }
 
-    queriesFor(object: string, fields: readonly string[], scope: Scope, via: Via): string[] {
-        if (scope.kind === 'all' || this.readsWhole(scope, via)) return [buildQuery(object, fields)];
+    /**
+     * The queries that read a scope, in IN lists of Opportunity Ids when it names a few (matched on
+     * `filter.opportunityField`, Opportunity__c by default), with `filter.equals` added to each.
+     * A scope read whole must be filtered by the caller.
+     */
+    queriesFor(
+        object: string,
+        fields: readonly string[],
+        scope: Scope,
+        via: Via,
+        filter: Pick<QueryScope, 'opportunityField' | 'equals'> = {}
+    ): string[] {
+        if (scope.kind === 'all' || this.readsWhole(scope, via)) return [buildQuery(object, fields, filter)];
         return chunk(scope.ids, via === 'bulk' ? BULK_IN_LIST_SIZE : REST_IN_LIST_SIZE).map((ids) =>
-            buildQuery(object, fields, { opportunityIds: ids })
+            buildQuery(object, fields, { ...filter, opportunityIds: ids })
         );
     }
 

@@ -3,7 +3,7 @@ import { CliError, EXIT, INTERRUPTED } from '../shared/errors';
 import { fill, say } from '../shared/i18n';
 import { Connector, openOrg } from './connect';
 import { OBJECTS, SCORECARD_OBJECT, STAKEHOLDER_LINK_OBJECT, STAKEHOLDER_OBJECT } from './derived';
-import { RunStats, emptyStats } from './engine';
+import { RunStats, ScorecardResult, emptyStats } from './engine';
 import { RescoreOptions } from './options';
 import { API_BUDGET, OrgClient, orgError } from './orgClient';
 import { OrgReader, Scope, Via } from './orgReads';
@@ -15,6 +15,10 @@ import { formatSoqlDateTime } from './soql';
 import { sleep } from './retry';
 import { SeenRecords } from './seenRecords';
 import { readOrgState, writeOrgState } from './state';
+import { normalizeRecordId } from '../shared/recordId';
+import { scorecardValues, takeOrgSnapshots } from './orgSnapshots';
+import { SnapshotCounts, SnapshotSummary, withSnapshotExit } from './snapshotSummary';
+import { SnapshotTable } from './snapshotTable';
 
 export type { Connector } from './connect';
 export { CLIENT_ID, connectOrg } from './connect';
@@ -108,6 +112,9 @@ export async function runOrg(
     );
     let expected: number | null = null;
     const live: LiveCounts = { read: 0, scored: 0, written: 0, failed: 0 };
+    const snapshots = new SnapshotTable();
+    const snapshotCounts = new SnapshotCounts();
+    let snapshot: SnapshotSummary | null = null;
     const ctx: PassContext = {
         client,
         reader,
@@ -123,7 +130,8 @@ export async function runOrg(
         expected: () => expected,
         tempFile,
         failedIds: new Set(),
-        links: mode === 'apply' ? new LinkReplay(tempFile(STAKEHOLDER_LINK_OBJECT)) : null
+        links: mode === 'apply' ? new LinkReplay(tempFile(STAKEHOLDER_LINK_OBJECT)) : null,
+        onScorecard: options.snapshotDate === null ? undefined : (result) => keepScorecard(snapshots, result)
     };
 
     const total = emptyStats();
@@ -261,10 +269,32 @@ export async function runOrg(
                 mode
             });
         }
+        // Snapshots come last, so they carry what the passes just wrote. They cover every open deal
+        // with a scorecard (or the --opportunity ones), not only what changed --since.
+        if (options.snapshotDate !== null) {
+            snapshot = await takeOrgSnapshots(
+                {
+                    pass: ctx,
+                    date: options.snapshotDate,
+                    transport: options.transport,
+                    threshold: options.bulkThreshold,
+                    scope: options.opportunityIds
+                        ? { kind: 'opportunities', ids: options.opportunityIds }
+                        : { kind: 'all' },
+                    table: snapshots
+                },
+                snapshotCounts
+            );
+        }
     } catch (error) {
         if (!(error instanceof CliError && (error.code === API_BUDGET || error.code === INTERRUPTED)))
             throw orgError(error);
-        const written = total.objects[STAKEHOLDER_OBJECT].written + total.objects[SCORECARD_OBJECT].written;
+        const written =
+            total.objects[STAKEHOLDER_OBJECT].written +
+            total.objects[SCORECARD_OBJECT].written +
+            snapshotCounts.created +
+            snapshotCounts.updated;
+        if (options.snapshotDate !== null) snapshot = snapshotCounts.summary(options.snapshotDate, true);
         stopped = {
             code: error.code,
             message: say(error.text),
@@ -302,7 +332,19 @@ export async function runOrg(
         recordsPerSecond: Math.round(read / Math.max(elapsedMs / 1000, 0.001)),
         stopped,
         sampleChanges: log.sampleChanges,
-        outputDir: null
+        outputDir: null,
+        snapshot
     };
-    return { exitCode: stopped ? EXIT.couldNotRun : exitCodeOf(mode, total), summary, table: null, warnings };
+    return {
+        exitCode: stopped ? EXIT.couldNotRun : withSnapshotExit(exitCodeOf(mode, total), snapshot),
+        summary,
+        table: null,
+        warnings
+    };
+}
+
+/** Keeps a scorecard's values as this run scored them, for its Opportunity's snapshot. */
+function keepScorecard(table: SnapshotTable, result: ScorecardResult): void {
+    const opportunityId = normalizeRecordId(result.opportunityId ?? '');
+    if (opportunityId) table.setScorecard(opportunityId, scorecardValues(result.derived), true);
 }

@@ -1,8 +1,9 @@
 import { MODEL_VERSION, LocalizedText } from 'c/dealControlModel';
 import { EXIT, ExitCode } from '../shared/errors';
-import { Change, RecordProblem, RunStats } from './engine';
-import { ReportWriter } from './report';
+import { Change, RunStats } from './engine';
+import { ReportWriter, ReportedProblem, ReportedSnapshot } from './report';
 import { TableRow } from './present';
+import type { SnapshotSummary } from './snapshotSummary';
 
 export type RunMode = 'dry-run' | 'apply' | 'check';
 
@@ -33,6 +34,8 @@ export interface RunSummary {
     /** The first changes (or drifts), for people; --report has them all. */
     readonly sampleChanges: ReadonlyArray<{ object: string; id: string; fields: readonly string[] }>;
     readonly outputDir: string | null;
+    /** What --snapshot wrote (or would write); null without --snapshot. */
+    readonly snapshot: SnapshotSummary | null;
 }
 
 export interface RunOutcome {
@@ -61,7 +64,11 @@ export class RunLog {
         if (this.report) await this.report.change(kind, change);
     }
 
-    problem(kind: 'failure' | 'data', problem: RecordProblem): void {
+    async snapshot(snapshot: ReportedSnapshot): Promise<void> {
+        if (this.report) await this.report.snapshot(snapshot);
+    }
+
+    problem(kind: 'failure' | 'data', problem: ReportedProblem): void {
         // Reports stream; a problem is rare enough that not awaiting its line costs nothing (a
         // write error still surfaces, from the next change or from finish).
         this.report?.problem(kind, problem).catch(() => undefined);

@@ -2,7 +2,7 @@ import { RawRecord, t } from 'c/dealControlModel';
 import { throwIfAborted } from '../shared/errors';
 import { BulkSettings, bulkIngest } from './bulk';
 import { RescoreObject, STAKEHOLDER_LINK_OBJECT, WRITTEN_OBJECTS, writeFields } from './derived';
-import { Change, RescoreEngine } from './engine';
+import { Change, RescoreEngine, ScorecardResult } from './engine';
 import { IngestFileWriter } from './ingestFile';
 import { RESCORE_INPUTS, RescoreInput } from './inputs';
 import { LinkReplay } from './linkReplay';
@@ -49,6 +49,8 @@ export interface PassContext {
     readonly failedIds: Set<string>;
     /** The links of the first pass, for later passes while no link changes (--apply only). */
     readonly links: LinkReplay | null;
+    /** Sees every scorecard the passes score (the snapshot step keeps its values as just scored). */
+    readonly onScorecard?: (result: ScorecardResult) => void;
 }
 
 /** The engine of one pass: it filters records here when the scope is read whole. */
@@ -56,6 +58,7 @@ export function passEngine(ctx: PassContext, scope: Scope, via: Via): RescoreEng
     return new RescoreEngine({
         scoredAt: ctx.scoredAt,
         onProblem: (problem) => ctx.log.problem('data', problem),
+        onScorecard: ctx.onScorecard,
         onScored: (records) => {
             ctx.live.scored += records;
             ctx.progress.update(ctx.live, ctx.expected());

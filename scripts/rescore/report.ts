@@ -2,6 +2,18 @@ import { t } from 'c/dealControlModel';
 import { CsvFileWriter } from '../shared/csvWriter';
 import { Change, RecordProblem } from './engine';
 
+/** A problem of any record a run touches: a scored record's, or a snapshot's (named by its key). */
+export type ReportedProblem = Omit<RecordProblem, 'object'> & { readonly object: string };
+
+/** A snapshot the run writes (or, in a dry run, would write), for the report. */
+export interface ReportedSnapshot {
+    readonly key: string;
+    readonly opportunityId: string;
+    /** NEW or CHANGED against that day's snapshot in the org; '' where unknown (CSV mode). */
+    readonly status: 'NEW' | 'CHANGED' | '';
+    readonly values: Readonly<Record<string, string>>;
+}
+
 export const REPORT_COLUMNS = ['kind', 'object', 'id', 'opportunity_id', 'fields', 'code', 'detail'] as const;
 
 export const REPORT_ROLE = t('the report', '报告文件');
@@ -40,7 +52,22 @@ export class ReportWriter {
         ]);
     }
 
-    problem(kind: 'failure' | 'data', problem: RecordProblem): Promise<void> {
+    snapshot(snapshot: ReportedSnapshot): Promise<void> {
+        const detail = Object.entries(snapshot.values)
+            .map(([f, v]) => `${f}=${v}`)
+            .join('; ');
+        return this.out.write([
+            'snapshot',
+            'Control_Snapshot__c',
+            snapshot.key,
+            snapshot.opportunityId,
+            '',
+            snapshot.status,
+            detail
+        ]);
+    }
+
+    problem(kind: 'failure' | 'data', problem: ReportedProblem): Promise<void> {
         const detail =
             problem.message ?? (problem.value !== undefined ? `${problem.field}="${problem.value}"` : '');
         return this.out.write([

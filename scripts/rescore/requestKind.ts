@@ -9,6 +9,7 @@ export type RequestKind =
     | 'query'
     | 'queryMore'
     | 'collections'
+    | 'collectionsUpsert'
     | 'collectionsDelete'
     | 'bulkQueryCreate'
     | 'bulkQueryPoll'
@@ -17,6 +18,7 @@ export type RequestKind =
     | 'bulkIngestUpload'
     | 'bulkIngestClose'
     | 'bulkIngestPoll'
+    | 'bulkIngestSucceeded'
     | 'bulkIngestFailed'
     | 'bulkIngestUnprocessed'
     | 'other';
@@ -43,6 +45,7 @@ export function requestKind(method: string, url: string): RequestKind {
     if (/^\/query(All)?\/[^/]+$/.test(rest)) return 'queryMore';
     if (rest === '/composite/sobjects' && verb === 'PATCH') return 'collections';
     if (rest === '/composite/sobjects' && verb === 'DELETE') return 'collectionsDelete';
+    if (/^\/composite\/sobjects\/[^/]+\/[^/]+$/.test(rest) && verb === 'PATCH') return 'collectionsUpsert';
     if (rest === '/jobs/query' && verb === 'POST') return 'bulkQueryCreate';
     if (/^\/jobs\/query\/[^/]+\/results$/.test(rest)) return 'bulkQueryResults';
     if (/^\/jobs\/query\/[^/]+$/.test(rest) && verb === 'GET') return 'bulkQueryPoll';
@@ -52,6 +55,7 @@ export function requestKind(method: string, url: string): RequestKind {
         if (verb === 'PATCH') return 'bulkIngestClose';
         if (verb === 'GET') return 'bulkIngestPoll';
     }
+    if (/^\/jobs\/ingest\/[^/]+\/successfulResults$/.test(rest)) return 'bulkIngestSucceeded';
     if (/^\/jobs\/ingest\/[^/]+\/failedResults$/.test(rest)) return 'bulkIngestFailed';
     if (/^\/jobs\/ingest\/[^/]+\/unprocessedrecords$/.test(rest)) return 'bulkIngestUnprocessed';
     return 'other';

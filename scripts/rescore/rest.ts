@@ -46,54 +46,83 @@ export interface WriteFailure {
 }
 
 export interface WriteOutcome {
+    /** The records written, by Id (by external key for an upsert). */
     readonly succeeded: readonly string[];
     readonly failed: readonly WriteFailure[];
+    /** An upsert's records that were created rather than updated (the org's `created`). */
+    readonly created?: number;
 }
+
+/** What one sObject Collections request does: update or delete by Id, or upsert on an external id. */
+export type CollectionOperation = 'update' | 'delete' | { readonly upsertOn: string };
 
 interface CollectionResult {
     readonly id?: string | null;
     readonly success: boolean;
+    readonly created?: boolean;
     readonly errors?: ReadonlyArray<{ statusCode?: string; errorCode?: string; message?: string }>;
 }
 
 export const COLLECTION_SIZE = 200;
 
+function send(
+    client: OrgClient,
+    object: string,
+    operation: CollectionOperation,
+    batch: readonly IngestRow[]
+): Promise<unknown> {
+    const { conn } = client;
+    if (operation === 'update') {
+        return conn.sobject(object).update(
+            batch.map((u) => ({ ...u, Id: String(u.Id) })),
+            { allOrNone: false }
+        );
+    }
+    if (operation === 'delete') {
+        return conn.sobject(object).destroy(
+            batch.map((u) => String(u.Id)),
+            { allOrNone: false }
+        );
+    }
+    // jsforce sends an array to PATCH /composite/sobjects/{object}/{field} (API 46.0 and later).
+    return conn.sobject(object).upsert(
+        batch.map((u) => ({ ...u })),
+        operation.upsertOn,
+        { allOrNone: false }
+    );
+}
+
 /**
- * Updates or deletes up to 200 records with one sObject Collections request (PATCH or DELETE
- * /composite/sobjects, allOrNone false, so one bad record does not sink the other 199). Records
- * that fail with a transient code such as UNABLE_TO_LOCK_ROW are sent again, alone, after a
- * backoff; the rest are returned as failures.
+ * Updates, deletes or upserts up to 200 records with one sObject Collections request (allOrNone
+ * false, so one bad record does not sink the other 199). Records that fail with a transient code
+ * such as UNABLE_TO_LOCK_ROW are sent again, alone, after a backoff; the rest are returned as
+ * failures, named by Id (by external key for an upsert).
  */
 export async function writeCollection(
     client: OrgClient,
     object: string,
-    operation: 'update' | 'delete',
+    operation: CollectionOperation,
     rows: readonly IngestRow[],
     retry: RetryPolicy
 ): Promise<WriteOutcome> {
+    const keyField = typeof operation === 'object' ? operation.upsertOn : 'Id';
     const succeeded: string[] = [];
     const failed: WriteFailure[] = [];
+    let created = 0;
     let pending = rows;
     for (let attempt = 0; pending.length > 0; attempt += 1) {
         const batch = pending;
-        const results = (await client.call(() =>
-            operation === 'update'
-                ? client.conn.sobject(object).update(
-                      batch.map((u) => ({ ...u, Id: String(u.Id) })),
-                      { allOrNone: false }
-                  )
-                : client.conn.sobject(object).destroy(
-                      batch.map((u) => String(u.Id)),
-                      { allOrNone: false }
-                  )
-        )) as unknown as ReadonlyArray<CollectionResult | undefined>;
+        const results = (await client.call(() => send(client, object, operation, batch))) as ReadonlyArray<
+            CollectionResult | undefined
+        >;
         const again: IngestRow[] = [];
         pending.forEach((row, i) => {
             // Results come in request order; a failed record's id may be null, so index it.
             const result = results[i];
-            const id = String(row.Id);
+            const id = String(row[keyField]);
             if (result?.success) {
                 succeeded.push(id);
+                if (result.created) created += 1;
                 return;
             }
             const error = result?.errors?.[0];
@@ -104,5 +133,5 @@ export async function writeCollection(
         pending = again;
         if (pending.length > 0) await client.backoff(attempt);
     }
-    return { succeeded, failed };
+    return typeof operation === 'object' ? { succeeded, failed, created } : { succeeded, failed };
 }

@@ -3,7 +3,7 @@ import { IngestRow } from './ingestFile';
 import { HttpError } from './orgClient';
 import { COLLECTION_SIZE, WriteOutcome } from './rest';
 
-/** Sends one batch of up to 200 rows (an sObject Collections update or delete). */
+/** Sends one batch of up to 200 rows (an sObject Collections update, delete or upsert). */
 export type BatchSender = (batch: readonly IngestRow[]) => Promise<WriteOutcome>;
 
 /**
@@ -21,7 +21,9 @@ export class RestWriter {
         private readonly onResult: (outcome: WriteOutcome) => void,
         private readonly signal: AbortSignal,
         /** The requests in flight; writers of several objects share one set to share the bound. */
-        private readonly inFlight = new Set<Promise<void>>()
+        private readonly inFlight = new Set<Promise<void>>(),
+        /** The field that names a row in failures: the Id, or an upsert's external id. */
+        private readonly keyField = 'Id'
     ) {}
 
     async add(row: IngestRow): Promise<void> {
@@ -47,7 +49,7 @@ export class RestWriter {
                     this.onResult({
                         succeeded: [],
                         failed: batch.map((row) => ({
-                            id: String(row.Id),
+                            id: String(row[this.keyField]),
                             code: error.errorCode,
                             message: error.message
                         }))

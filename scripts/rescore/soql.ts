@@ -134,18 +134,32 @@ export function idList(ids: readonly string[]): string {
     return `(${ids.map((id) => `'${parseRecordId(id)}'`).join(',')})`;
 }
 
+/** `field = value` with a value the script chose: a checkbox, or a date checked to exist. */
+export interface Equals {
+    readonly field: string;
+    readonly value: boolean | { readonly date: string };
+}
+
 export interface QueryScope {
     /** 18-character Opportunity Ids, already validated. */
     readonly opportunityIds?: readonly string[];
+    /** The field those Ids are matched on: Opportunity__c, or Id on Opportunity itself. */
+    readonly opportunityField?: 'Opportunity__c' | 'Id';
     /** Records modified at or after this SOQL date-time (validated). */
     readonly modifiedSince?: string;
+    /** Further conditions, each field = value. */
+    readonly equals?: readonly Equals[];
+}
+
+function equalsClause({ field, value }: Equals): string {
+    return `${soqlName(field)} = ${typeof value === 'boolean' ? String(value) : parseSoqlDate(value.date)}`;
 }
 
 /** SELECT fields FROM object [WHERE scope]; every value in it has been validated above. */
 export function buildQuery(object: string, fields: readonly string[], scope: QueryScope = {}): string {
-    const where: string[] = [];
+    const where: string[] = (scope.equals ?? []).map(equalsClause);
     if (scope.opportunityIds && scope.opportunityIds.length > 0) {
-        where.push(`Opportunity__c IN ${idList(scope.opportunityIds)}`);
+        where.push(`${scope.opportunityField ?? 'Opportunity__c'} IN ${idList(scope.opportunityIds)}`);
     }
     if (scope.modifiedSince) where.push(`LastModifiedDate >= ${parseSoqlDateTime(scope.modifiedSince)}`);
     const head = `SELECT ${fields.map(soqlName).join(', ')} FROM ${soqlName(object)}`;

@@ -10,6 +10,7 @@ export type FaultResponse =
     | 'requestLimitExceeded'
     | 'concurrentLimit'
     | 'unableToLockRow'
+    | 'validationRule'
     | 'jobFailed'
     | 'truncatedPage'
     | 'slow';
@@ -21,7 +22,10 @@ export interface FaultSpec {
     response: FaultResponse;
     /** Delay of a 'slow' fault (default 200 ms). */
     delayMs?: number;
-    /** Records an 'unableToLockRow' fault locks (default: every record of the request or job). */
+    /**
+     * Records an 'unableToLockRow' or 'validationRule' fault hits, by Id or (upserts) by external
+     * key (default: every record of the request or job).
+     */
     recordIds?: string[];
 }
 
@@ -33,7 +37,8 @@ export interface ActiveFault {
 
 /** Faults that change what a handler does rather than replace its response, and where they apply. */
 const HANDLER_FAULTS: Partial<Record<FaultResponse, readonly string[]>> = {
-    unableToLockRow: ['collectionsUpdate', 'collectionsDelete', 'ingestClose'],
+    unableToLockRow: ['collectionsUpdate', 'collectionsUpsert', 'collectionsDelete', 'ingestClose'],
+    validationRule: ['collectionsUpdate', 'collectionsUpsert', 'ingestClose'],
     jobFailed: ['bulkQueryCreate', 'ingestClose'],
     truncatedPage: ['bulkQueryResults']
 };

@@ -36,6 +36,16 @@ export interface FieldDef {
     readonly referencePrefix?: string;
     /** Whether an API update may set it (system, formula, roll-up and master-detail fields may not). */
     readonly updateable: boolean;
+    /** Whether an API insert may set it: master-detail fields may (they are create-only), formulas may not. */
+    readonly createable: boolean;
+    /** An insert without it fails (REQUIRED_FIELD_MISSING): the parent of a master-detail. */
+    readonly required?: boolean;
+    /** The database refuses a second live record with the same value (DUPLICATE_VALUE). */
+    readonly unique?: boolean;
+    /** Unique values compare exactly ("ABC" and "abc" differ); otherwise regardless of case. */
+    readonly caseSensitive?: boolean;
+    /** Usable as the key of an upsert (sObject Collections, Bulk API 2.0 ingest). */
+    readonly externalId?: boolean;
 }
 
 export interface ObjectDef {
@@ -67,10 +77,21 @@ function labelOf(name: string): string {
     return name.replace(/__c$/, '').replace(/_/g, ' ');
 }
 
-type FieldSpec = Omit<FieldDef, 'name' | 'label' | 'updateable'> & { updateable?: boolean; label?: string };
+type FieldSpec = Omit<FieldDef, 'name' | 'label' | 'updateable' | 'createable'> & {
+    updateable?: boolean;
+    createable?: boolean;
+    label?: string;
+};
 
 function field(name: string, spec: FieldSpec): FieldDef {
-    return { ...spec, name, label: spec.label ?? labelOf(name), updateable: spec.updateable ?? true };
+    const updateable = spec.updateable ?? true;
+    return {
+        ...spec,
+        name,
+        label: spec.label ?? labelOf(name),
+        updateable,
+        createable: spec.createable ?? updateable
+    };
 }
 
 const text = (length: number): FieldSpec => ({ type: 'string', length });
@@ -82,6 +103,21 @@ const num = (precision: number, scale: number, updateable = true): FieldSpec => 
     updateable
 });
 const readOnly = (spec: FieldSpec): FieldSpec => ({ ...spec, updateable: false });
+/** Master-detail without reparenting: required and set on insert, never changed by an update. */
+const masterDetail = (referencePrefix: string): FieldSpec => ({
+    type: 'reference',
+    referencePrefix,
+    updateable: false,
+    createable: true,
+    required: true
+});
+/** A unique, case-sensitive text key (the metadata's <unique> and <caseSensitive>). */
+const uniqueKey = (length: number, externalId = false): FieldSpec => ({
+    ...text(length),
+    unique: true,
+    caseSensitive: true,
+    ...(externalId ? { externalId } : {})
+});
 
 function restricted(object: string, name: string): FieldSpec {
     const values = PICKLIST_VALUES[`${object}.${name}`];
@@ -127,17 +163,22 @@ const STAGES = [
     'Closed Lost'
 ];
 
-/** The standard stage picklist and each stage's default probability (not restricted in Salesforce). */
+/**
+ * The standard stage picklist with each stage's default probability and forecast category (not
+ * restricted in Salesforce).
+ */
 export const OPPORTUNITY_STAGES: ReadonlyArray<{
     stage: string;
     probability: number;
     closed: boolean;
     won: boolean;
+    forecastCategory: string;
 }> = STAGES.map((stage, i) => ({
     stage,
     probability: [10, 10, 20, 50, 60, 70, 75, 90, 100, 0][i],
     closed: stage.startsWith('Closed'),
-    won: stage === 'Closed Won'
+    won: stage === 'Closed Won',
+    forecastCategory: stage === 'Closed Won' ? 'Closed' : stage === 'Closed Lost' ? 'Omitted' : 'Pipeline'
 }));
 
 const opportunity = objectDef(OPPORTUNITY, 'Opportunity', [
@@ -146,6 +187,8 @@ const opportunity = objectDef(OPPORTUNITY, 'Opportunity', [
     field('Probability', { type: 'percent', precision: 3, scale: 0, label: 'Probability (%)' }),
     field('Amount', { type: 'currency', precision: 18, scale: 2 }),
     field('CloseDate', { type: 'date', label: 'Close Date' }),
+    // Set from the stage by the platform unless a user overrides it (Pipeline, Best Case, Commit, Closed, Omitted).
+    field('ForecastCategoryName', { type: 'picklist', label: 'Forecast Category' }),
     field('IsClosed', readOnly({ type: 'boolean', label: 'Closed' })),
     field('IsWon', readOnly({ type: 'boolean', label: 'Won' })),
     // Roll-ups and formulas for reports: calculated by the platform, never written through the API.
@@ -165,8 +208,7 @@ const opportunity = objectDef(OPPORTUNITY, 'Opportunity', [
 const S = STAKEHOLDER;
 const stakeholder = objectDef(STAKEHOLDER, 'Stakeholder Assessment', [
     ...systemFields(text(80)),
-    // Master-detail without reparenting: set on insert, read-only on update.
-    field('Opportunity__c', readOnly({ type: 'reference', referencePrefix: KEY_PREFIXES[OPPORTUNITY] })),
+    field('Opportunity__c', masterDetail(KEY_PREFIXES[OPPORTUNITY])),
     field('Contact__c', { type: 'reference', referencePrefix: KEY_PREFIXES.Contact }),
     field('Title__c', text(128)),
     field('Role__c', restricted(S, 'Role__c')),
@@ -214,8 +256,8 @@ const scorecardPicklists = [
 const scorecard = objectDef(SCORECARD, 'C139 Scorecard', [
     // Name is an auto-number: the platform assigns it.
     ...systemFields(readOnly({ type: 'string', length: 80, label: 'C139 Scorecard Name' })),
-    field('Opportunity__c', readOnly({ type: 'reference', referencePrefix: KEY_PREFIXES[OPPORTUNITY] })),
-    field('Opportunity_Key__c', text(18)),
+    field('Opportunity__c', masterDetail(KEY_PREFIXES[OPPORTUNITY])),
+    field('Opportunity_Key__c', uniqueKey(18)),
     ...scorecardPicklists.map((name) => field(name, restricted(C, name))),
     field('Coach_Stakeholder__c', { type: 'reference', referencePrefix: KEY_PREFIXES[STAKEHOLDER] }),
     field('Notes__c', longText(32768)),
@@ -236,21 +278,21 @@ const L = STAKEHOLDER_LINK;
 const stakeholderLink = objectDef(STAKEHOLDER_LINK, 'Stakeholder Link', [
     // Name is an auto-number (LINK-000001): the platform assigns it.
     ...systemFields(readOnly({ type: 'string', length: 80, label: 'Link number' })),
-    field('Opportunity__c', readOnly({ type: 'reference', referencePrefix: KEY_PREFIXES[OPPORTUNITY] })),
+    field('Opportunity__c', masterDetail(KEY_PREFIXES[OPPORTUNITY])),
     field('From_Stakeholder__c', { type: 'reference', referencePrefix: KEY_PREFIXES[STAKEHOLDER] }),
     field('To_Stakeholder__c', { type: 'reference', referencePrefix: KEY_PREFIXES[STAKEHOLDER] }),
     field('Link_Type__c', restricted(L, 'Link_Type__c')),
     field('Strength__c', restricted(L, 'Strength__c')),
     field('Evidence__c', longText(32768)),
     // Kept by a before-save flow in the org.
-    field('Link_Key__c', text(80))
+    field('Link_Key__c', uniqueKey(80))
 ]);
 
 /** MODEL.md Part E: one record per open deal per day, copies of the scorecard and the Opportunity. */
 const snapshot = objectDef(SNAPSHOT, 'Control Snapshot', [
     ...systemFields(readOnly({ type: 'string', length: 80, label: 'Snapshot number' })),
-    field('Opportunity__c', readOnly({ type: 'reference', referencePrefix: KEY_PREFIXES[OPPORTUNITY] })),
-    field('Snapshot_Key__c', text(40)),
+    field('Opportunity__c', masterDetail(KEY_PREFIXES[OPPORTUNITY])),
+    field('Snapshot_Key__c', uniqueKey(40, true)),
     field('Snapshot_Date__c', { type: 'date' }),
     field('Control_Score__c', num(3, 0)),
     field('Control_Band__c', text(20)),

@@ -3,6 +3,7 @@ import { autoNumberName, snapshotAutoNumberName } from './names';
 import { addSyntheticData } from './synthetic';
 import { makeId, sequenceOf, to18 } from './ids';
 import {
+    FieldDef,
     OBJECTS,
     OPPORTUNITY,
     OPPORTUNITY_STAGES,
@@ -31,9 +32,43 @@ export class Table {
     /** Inserted records and every synthetic record changed since it was generated. */
     readonly stored = new Map<number, SObjectRecord>();
     deletedCount = 0;
+    /** Value → sequence of the live record holding it, per unique field; built on first use. */
+    private readonly uniqueIndexes = new Map<string, Map<string, number>>();
 
     constructor(def: ObjectDef) {
         this.def = def;
+    }
+
+    /**
+     * The live record holding a value of a unique field (an upsert's external id), or null. The
+     * index is built on the first lookup, so objects nobody looks up by value (a million synthetic
+     * scorecards) never pay for it.
+     */
+    findUnique(field: FieldDef, value: FieldValue): number | null {
+        const key = uniqueKeyOf(field, value);
+        if (key === null) return null;
+        let index = this.uniqueIndexes.get(field.name);
+        if (!index) {
+            index = new Map();
+            for (const seq of this.liveSequences()) {
+                const held = uniqueKeyOf(field, this.read(seq)[field.name]);
+                if (held !== null && !index.has(held)) index.set(held, seq);
+            }
+            this.uniqueIndexes.set(field.name, index);
+        }
+        return index.get(key) ?? null;
+    }
+
+    /** Keeps the built unique indexes in step with a record's change (after: undefined when deleted). */
+    noteChange(seq: number, before: SObjectRecord | undefined, after: SObjectRecord | undefined): void {
+        for (const [name, index] of this.uniqueIndexes) {
+            const field = this.def.fields.get(name)!;
+            const old = before && uniqueKeyOf(field, before[name]);
+            const now = after && uniqueKeyOf(field, after[name]);
+            if (old === now) continue;
+            if (old !== null && old !== undefined && index.get(old) === seq) index.delete(old);
+            if (now !== null && now !== undefined && !index.has(now)) index.set(now, seq);
+        }
     }
 
     idOf(sequence: number): string {
@@ -145,8 +180,22 @@ export class FakeStore {
                 record.CreatedDate = normalizeValue(table.def, 'CreatedDate', raw.CreatedDate);
             deriveSystemFields(table.def, record);
             table.stored.set(seq, record);
+            table.noteChange(seq, undefined, record);
             return record.Id as string;
         });
+    }
+
+    /**
+     * Creates a record with values an API handler has already validated (an upsert that matched
+     * nothing), stamped with the request's or job's time. Returns its Id.
+     */
+    create(table: Table, values: SObjectRecord, at: string): string {
+        const seq = table.allocate(1);
+        const record = { ...this.blankRecord(table, seq, at), ...values };
+        deriveSystemFields(table.def, record);
+        table.stored.set(seq, record);
+        table.noteChange(seq, undefined, record);
+        return record.Id as string;
     }
 
     private blankRecord(table: Table, seq: number, now: string): SObjectRecord {
@@ -199,9 +248,11 @@ export class FakeStore {
      */
     write(table: Table, seq: number, values: SObjectRecord, at: string = this.clock.tick()): void {
         const now = at;
-        const record = { ...table.read(seq), ...values, LastModifiedDate: now, SystemModstamp: now };
+        const before = table.read(seq);
+        const record = { ...before, ...values, LastModifiedDate: now, SystemModstamp: now };
         deriveSystemFields(table.def, record);
         table.stored.set(seq, record);
+        table.noteChange(seq, before, record);
     }
 
     /** Moves a record to the recycle bin (IsDeleted = true); the API then answers ENTITY_IS_DELETED. */
@@ -209,8 +260,10 @@ export class FakeStore {
         const table = this.table(object);
         const seq = this.liveSequence(table, id);
         const now = at;
-        table.stored.set(seq, { ...table.read(seq), IsDeleted: true, SystemModstamp: now });
+        const before = table.read(seq);
+        table.stored.set(seq, { ...before, IsDeleted: true, SystemModstamp: now });
         table.deletedCount++;
+        table.noteChange(seq, before, undefined);
     }
 
     private liveSequence(table: Table, id: string): number {
@@ -225,12 +278,21 @@ export class FakeStore {
     }
 }
 
+/** How a unique field compares a value (null for blank: blanks never collide). */
+export function uniqueKeyOf(field: FieldDef, value: FieldValue | undefined): string | null {
+    if (value === null || value === undefined || value === '') return null;
+    return field.caseSensitive ? String(value) : String(value).toLowerCase();
+}
+
 /** Fields the platform computes on every save. */
 export function deriveSystemFields(def: ObjectDef, record: SObjectRecord): void {
     if (def.name === OPPORTUNITY) {
         const stage = OPPORTUNITY_STAGES.find((s) => s.stage === record.StageName);
         record.IsClosed = stage?.closed ?? false;
         record.IsWon = stage?.won ?? false;
+        // The platform sets the stage's forecast category unless someone chose one.
+        if (record.ForecastCategoryName === null || record.ForecastCategoryName === undefined)
+            record.ForecastCategoryName = stage?.forecastCategory ?? null;
     }
     if (def.name === SNAPSHOT)
         record.Days_To_Close__c = daysBetween(record.Snapshot_Date__c, record.Close_Date__c);

@@ -201,6 +201,7 @@ export function addSyntheticData(store: FakeStore, options: SyntheticOptions): S
             Probability: stage.probability,
             Amount: Math.round(rng(2) * 1000000),
             CloseDate: `2027-${String(1 + Math.floor(rng(3) * 12)).padStart(2, '0')}-15`,
+            ForecastCategoryName: stage.forecastCategory,
             IsClosed: stage.closed,
             IsWon: stage.won
         };

@@ -93,11 +93,12 @@ describe('sf project convert source', () => {
             'Deal_Control_Rep'
         ]);
         expect(members.get('Translations')).toEqual(['zh_CN']);
-        // The phone path (an Aura quick action) and the two key flows (one scorecard per deal, no
-        // duplicate political-map link) deploy with the rest.
+        // The phone path (an Aura quick action) and the three key flows (one scorecard per deal, one
+        // snapshot per deal and day, no duplicate political-map link) deploy with the rest.
         expect(members.get('AuraDefinitionBundle')).toEqual(['stakeholderQuickAssessAction']);
         expect(members.get('Flow')).toEqual([
             'C139_Scorecard_Set_Opportunity_Key',
+            'Control_Snapshot_Set_Key',
             'Stakeholder_Link_Set_Key'
         ]);
         expect(members.get('QuickAction')).toEqual(['Opportunity.Assess_Stakeholder']);

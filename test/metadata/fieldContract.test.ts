@@ -378,9 +378,10 @@ describe('validation rules', () => {
             'OR(AND(NOT(ISBLANK(From_Stakeholder__c)), From_Stakeholder__r.Opportunity__c != Opportunity__c), ' +
                 'AND(NOT(ISBLANK(To_Stakeholder__c)), To_Stakeholder__r.Opportunity__c != Opportunity__c))'
         );
-        // Part E: <18-character Opportunity Id>:<YYYY-MM-DD> (TEXT of a date is YYYY-MM-DD).
+        // Part E: <18-character Opportunity Id>:<YYYY-MM-DD> (TEXT of a date is YYYY-MM-DD), never
+        // blank: the flow Control_Snapshot_Set_Key fills it on every save path.
         expect(formula('Snapshot_Key_Matches_Deal_And_Date')).toBe(
-            'AND(NOT(ISBLANK(Snapshot_Key__c)), Snapshot_Key__c != CASESAFEID(Opportunity__c) & ":" & TEXT(Snapshot_Date__c))'
+            'Snapshot_Key__c != CASESAFEID(Opportunity__c) & ":" & TEXT(Snapshot_Date__c)'
         );
         expect(formula('Snapshot_Date_Required')).toBe('ISBLANK(Snapshot_Date__c)');
     });

@@ -72,7 +72,7 @@ describe('field references', () => {
         expect(tsSources.some((f) => f.includes('dealControlModel'))).toBe(true);
         // One layout per custom object: assessments, scorecards, political-map links, control snapshots.
         expect(xmlSources.filter((f) => f.endsWith('.layout-meta.xml'))).toHaveLength(4);
-        expect(xmlSources.filter((f) => f.endsWith('.flow-meta.xml'))).toHaveLength(2);
+        expect(xmlSources.filter((f) => f.endsWith('.flow-meta.xml'))).toHaveLength(3);
         expect(xmlSources.filter((f) => f.endsWith('.permissionset-meta.xml'))).toHaveLength(3);
     });
 

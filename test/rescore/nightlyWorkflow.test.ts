@@ -4,6 +4,7 @@ import path from 'node:path';
 import { MODEL_VERSION } from 'c/dealControlModel';
 import { FakeOrg } from '../fakeOrg';
 import { RESCORE_INPUTS, requiredColumns } from '../../scripts/rescore/inputs';
+import { OPPORTUNITY_INPUT } from '../../scripts/rescore/opportunityInput';
 import { SA, SC, addDeal, tempDir, withOrg } from './harness';
 
 /**
@@ -15,6 +16,7 @@ import { SA, SC, addDeal, tempDir, withOrg } from './harness';
  */
 
 const ROOT = path.resolve(__dirname, '../..');
+const SNAP = 'Control_Snapshot__c';
 
 function documentedSteps(): string[] {
     const guide = readFileSync(path.join(ROOT, 'docs/admin-rescore.md'), 'utf8');
@@ -83,7 +85,7 @@ describe('the nightly GitHub Actions example of the admin guide', () => {
         expect(steps).toEqual([
             'mkdir -p rescore-out',
             expect.stringContaining(
-                '--since last --if-no-state full --apply --report rescore-out/changes.csv --json > rescore-out/result.json'
+                '--since last --if-no-state full --apply --snapshot --report rescore-out/changes.csv --json > rescore-out/result.json'
             ),
             expect.stringContaining('--check')
         ]);
@@ -98,6 +100,13 @@ describe('the nightly GitHub Actions example of the admin guide', () => {
         );
         expect(org.store.get(SC, deal.scorecardId)!.Model_Version__c).toBe(MODEL_VERSION);
         expect(existsSync(path.join(dir, '.rescore-state'))).toBe(true);
+        // The night's control snapshot of the open deal, with the score just written.
+        expect(first.result.snapshot).toMatchObject({ deals: 1, created: 1, failed: 0 });
+        const [snapshot] = org.store.all(SNAP);
+        expect(snapshot).toMatchObject({
+            Opportunity__c: deal.opportunityId,
+            Control_Score__c: org.store.get(SC, deal.scorecardId)!.Control_Score__c
+        });
 
         // The next night: a rep's Data Loader edit since; the run picks up only that deal.
         await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -107,6 +116,9 @@ describe('the nightly GitHub Actions example of the admin guide', () => {
         expect(second.status).toBe(0);
         expect(second.result.objects[SA]).toMatchObject({ read: 1, written: 1 });
         expect(org.store.get(SA, deal.stakeholderIds[0])!.Support_Index__c).toBe(-2);
+        // Still the same day here: the snapshot of the day is the one record, not a second one.
+        expect(second.result.snapshot).toMatchObject({ deals: 1, created: 0, failed: 0 });
+        expect(org.store.all(SNAP).map((s) => s.Id)).toEqual([snapshot.Id]);
     });
 });
 
@@ -119,8 +131,10 @@ describe('the export commands of the admin guide', () => {
                 m[1].split(/,\s*/)
             ])
         );
-        expect([...exported.keys()].sort()).toEqual(RESCORE_INPUTS.map((i) => i.object).sort());
-        for (const input of RESCORE_INPUTS) {
+        // The rescore's inputs, and the Opportunities that --snapshot reads.
+        const inputs = [...RESCORE_INPUTS, OPPORTUNITY_INPUT];
+        expect([...exported.keys()].sort()).toEqual(inputs.map((i) => i.object).sort());
+        for (const input of inputs) {
             expect(requiredColumns(input).filter((f) => !exported.get(input.object)!.includes(f))).toEqual(
                 []
             );

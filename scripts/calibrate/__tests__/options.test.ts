@@ -1,15 +1,15 @@
 import path from 'node:path';
-import { CalibrateError } from '../errors';
-import { helpText, parseOptions } from '../options';
+import { CliError } from '../../shared/errors';
+import { CALIBRATE_HELP, parseOptions } from '../options';
 
 const SAMPLE = '/repo/data';
 const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => parseOptions(argv, env, SAMPLE);
 
-function refusal(argv: string[], env: NodeJS.ProcessEnv = {}): CalibrateError {
+function refusal(argv: string[], env: NodeJS.ProcessEnv = {}): CliError {
     try {
         parse(argv, env);
     } catch (error) {
-        return error as CalibrateError;
+        return error as CliError;
     }
     throw new Error(`${argv.join(' ')} was accepted`);
 }
@@ -22,7 +22,7 @@ describe('calibrate flags', () => {
             sinceDay: null,
             out: null,
             json: false,
-            lang: null,
+            lang: undefined,
             apiVersion: '66.0',
             bulkThreshold: 2000
         });
@@ -70,50 +70,44 @@ describe('calibrate flags', () => {
     });
 
     it.each([
-        [['--horizon', 'thirty'], '--horizon is "thirty".', 'Give a whole number from 0 to 3650.'],
-        [['--horizon', '-5'], 'argument is ambiguous', 'Run with --help to see the flags.'],
-        [['--horizon', '4000'], '--horizon is "4000".', 'Give a whole number from 0 to 3650.'],
+        [['--horizon', 'thirty'], '--horizon must be a whole number from 0 to 3650, not "thirty".'],
+        [['--horizon', '-5'], '--horizon must be a whole number from 0 to 3650, not "-5".'],
+        [['--horizon', '4000'], '--horizon must be a whole number from 0 to 3650, not "4000".'],
         [
             ['--since', '2026-02-30'],
-            '--since is "2026-02-30".',
-            'Write the date as YYYY-MM-DD, for example 2026-03-01.'
+            '--since "2026-02-30" is not a date: write it as YYYY-MM-DD, for example 2026-03-01.'
         ],
-        [['--lang', 'fr'], '--lang is "fr".', 'Use --lang en or --lang zh.'],
+        [['--since', '1 March'], '--since "1 March" is not a date'],
+        [['--lang', 'fr'], '--lang must be one of en, zh, not "fr".'],
         [
             ['--out', 'chart.csv'],
-            '--out "chart.csv" is not an .svg file.',
-            'Name the chart file with .svg, for example --out calibration.svg.'
+            '--out "chart.csv" is not an .svg file: name the chart file with .svg, for example --out calibration.svg.'
         ],
-        [
-            ['--input-dir', 'x', '--bulk-threshold', '10'],
-            '--bulk-threshold needs an org.',
-            'Drop it, or use --target-org <alias>.'
-        ],
-        [['--api-version', '66.0'], '--api-version needs an org.', 'Drop it, or use --target-org <alias>.'],
-        [
-            ['-o', 'a', '--input-dir', 'x'],
-            '--target-org and --input-dir exclude each other.',
-            'Calibrate an org, or a folder of CSV exports: choose one.'
-        ],
-        [['-o', 'a', '--api-version', '66'], '--api-version is "66".', 'Write it like 66.0.'],
-        [['--bogus'], "Unknown option '--bogus'", 'Run with --help to see the flags.'],
-        [['extra'], 'positional', 'Run with --help to see the flags.']
-    ])('%j is refused with the cause and what to do', (argv, cause, action) => {
+        [['--input-dir', 'x', '--bulk-threshold', '10'], '--bulk-threshold needs an org'],
+        [['--api-version', '66.0'], '--api-version needs an org'],
+        [['-o', 'a', '--input-dir', 'x'], '--target-org and --input-dir exclude each other'],
+        [['-o', 'a', '--api-version', '66'], '--api-version must look like 66.0, not "66".'],
+        [['--bogus'], 'Unknown flag --bogus.'],
+        [['--hrizon', '30'], 'Did you mean --horizon?'],
+        [['extra'], 'Unexpected argument "extra"'],
+        [['--json', '--json'], '--json was given twice.']
+    ])('%j is refused with the cause and what to do', (argv, cause) => {
         const error = refusal(argv);
-        expect(error).toBeInstanceOf(CalibrateError);
+        expect(error).toBeInstanceOf(CliError);
         expect(error.exitCode).toBe(3);
-        expect(error.cause.en).toContain(cause);
-        expect(error.action.en).toBe(action);
-        expect(error.cause.zh).toMatch(/[\u4e00-\u9fff]/);
+        expect(error.code).toBe('BAD_FLAGS');
+        expect(error.text.en).toContain(cause);
+        expect(error.text.zh).toMatch(/[\u4e00-\u9fff]/);
+        expect(error.actions[0].en).toBe('Run with --help to see the flags.');
     });
 
     it('explains that a PNG needs a browser and how to get one from the SVG', () => {
         const error = refusal(['--out', path.join('out', 'chart.png')]);
         expect(error.code).toBe('PNG_NEEDS_BROWSER');
-        expect(error.action.en).toContain('--out out/chart.svg');
-        expect(error.action.en).toContain('chromium --headless --screenshot=out/chart.png');
-        expect(error.action.en).toContain('rsvg-convert -o out/chart.png out/chart.svg');
-        expect(error.action.zh).toContain('rsvg-convert');
+        expect(error.actions[0].en).toContain('--out out/chart.svg');
+        expect(error.actions[0].en).toContain('chromium --headless --screenshot=out/chart.png');
+        expect(error.actions[0].en).toContain('rsvg-convert -o out/chart.png out/chart.svg');
+        expect(error.actions[0].zh).toContain('rsvg-convert');
     });
 
     it('needs both SF_INSTANCE_URL and SF_ACCESS_TOKEN', () => {
@@ -122,7 +116,7 @@ describe('calibrate flags', () => {
     });
 
     it('documents every flag in both languages, from the same table the parser reads', () => {
-        const help = helpText();
+        const help = CALIBRATE_HELP;
         for (const flag of [
             '--target-org, -o',
             '--input-dir',
@@ -134,6 +128,7 @@ describe('calibrate flags', () => {
             '--api-version',
             '--bulk-threshold',
             '--poll-interval',
+            '--verbose',
             '--help, -h'
         ]) {
             expect(help.en).toContain(flag);

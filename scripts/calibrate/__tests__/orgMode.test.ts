@@ -193,15 +193,15 @@ describe('what a refused query means', () => {
             'Control_Snapshot__c'
         );
         expect(missing.code).toBe('ORG_SCHEMA');
-        expect(missing.cause.en).toContain(
+        expect(missing.text.en).toContain(
             "The org refused the query on Control_Snapshot__c: query: HTTP 400 INVALID_TYPE: sObject type 'Control_Snapshot__c' is not supported."
         );
-        expect(missing.action.en).toContain('npm run deploy -- --target-org <alias>');
+        expect(missing.actions[0].en).toContain('npm run deploy -- --target-org <alias>');
         const other = orgQueryError(
             new HttpError(500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'boom' }], 'query'),
             'Opportunity'
         );
         expect([other.code, other.exitCode]).toEqual(['ORG_QUERY', 3]);
-        expect(other.action.zh).toContain('请稍后重试');
+        expect(other.actions[0].zh).toContain('请稍后重试');
     });
 });

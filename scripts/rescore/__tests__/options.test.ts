@@ -134,7 +134,33 @@ describe('flags', () => {
             'NOT_AN_OPPORTUNITY',
             'Opportunity Ids start with 006 (this one starts with a01)'
         ],
-        [['--opportunity', '006A0000006Vm9rAAA'], 'BAD_ID', 'has a wrong checksum']
+        [['--opportunity', '006A0000006Vm9rAAA'], 'BAD_ID', 'has a wrong checksum'],
+        [
+            ['--snapshot', '--snapshot-date', '2026-02-30'],
+            'BAD_DATETIME',
+            '"2026-02-30" is not a real date or time'
+        ],
+        [
+            ['--snapshot', '--snapshot-date', '2026-2-3'],
+            'BAD_DATE',
+            '"2026-2-3" is not a date like 2024-12-31.'
+        ],
+        [
+            ['--snapshot', '--snapshot-date', '2026-01-31T00:00:00Z'],
+            'BAD_DATE',
+            'is not a date like 2024-12-31.'
+        ],
+        [
+            ['--snapshot', '--snapshot-date', 'yesterday'],
+            'BAD_DATE',
+            '"yesterday" is not a date like 2024-12-31.'
+        ],
+        [['--snapshot-date', '2026-01-31'], 'BAD_FLAGS', '--snapshot-date needs --snapshot.'],
+        [
+            ['--snapshot', '--check'],
+            'BAD_FLAGS',
+            '--check only audits; take snapshots with a dry run or --apply.'
+        ]
     ])('refuses %j: %s, saying what is wrong', (argv, code, message) => {
         let caught: unknown = null;
         try {
@@ -168,5 +194,36 @@ describe('flags', () => {
         const text = (caught as { text: { en: string; zh: string } }).text;
         expect(text.en).toContain('--bulk');
         expect(text.zh).toMatch(/[\u4e00-\u9fff]/);
+    });
+});
+
+describe('--snapshot and --snapshot-date', () => {
+    const NOW = new Date('2026-11-30T23:59:59Z');
+    const at = (argv: string[], env: NodeJS.ProcessEnv = ENV) => parseOptions(argv, env, SAMPLE, NOW);
+
+    it('without --snapshot there is no snapshot date', () => {
+        expect(at(['--apply']).snapshotDate).toBeNull();
+    });
+
+    it('takes the snapshot of today in UTC, or of the day --snapshot-date names (today included)', () => {
+        expect(at(['--snapshot']).snapshotDate).toBe('2026-11-30');
+        expect(at(['--snapshot', '--snapshot-date', '2026-11-02']).snapshotDate).toBe('2026-11-02');
+        expect(at(['--snapshot', '--snapshot-date', ' 2026-11-30 ']).snapshotDate).toBe('2026-11-30');
+    });
+
+    it('refuses a day that has not come yet in UTC', () => {
+        expect(() => at(['--snapshot', '--snapshot-date', '2026-12-01'])).toThrow(
+            expect.objectContaining({
+                code: 'BAD_FLAGS',
+                text: expect.objectContaining({
+                    en: '--snapshot-date 2026-12-01 is in the future: a snapshot records a day that has come (today in UTC is 2026-11-30).'
+                })
+            })
+        );
+    });
+
+    it('refuses the bundled sample data, which already holds snapshots, but not --input-dir', () => {
+        expect(() => at(['--snapshot'], {})).toThrow(expect.objectContaining({ code: 'BAD_FLAGS' }));
+        expect(at(['--snapshot', '--input-dir', 'in'], {}).snapshotDate).toBe('2026-11-30');
     });
 });

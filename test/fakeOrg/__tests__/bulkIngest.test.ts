@@ -292,3 +292,162 @@ it('runs a delete job: listed records go to the recycle bin, unknown and deleted
     const codes = (await results(id, 'failedResults')).map((r) => r.sf__Error.split(':')[0]).sort();
     expect(codes).toEqual(['ENTITY_IS_DELETED', 'INVALID_CROSS_REFERENCE_KEY']);
 });
+
+describe('upsert jobs (operation upsert, externalIdFieldName)', () => {
+    const CS = 'Control_Snapshot__c';
+    let opp: string;
+    const key = (date: string) => `${opp}:${date}`;
+
+    async function upsertJob(csv: string): Promise<{ id: string; info: Record<string, unknown> }> {
+        const created = await call(org, `${V}/jobs/ingest`, {
+            method: 'POST',
+            body: {
+                object: CS,
+                operation: 'upsert',
+                externalIdFieldName: 'Snapshot_Key__c',
+                lineEnding: 'LF'
+            }
+        });
+        expect(created.body).toMatchObject({
+            state: 'Open',
+            operation: 'upsert',
+            externalIdFieldName: 'Snapshot_Key__c'
+        });
+        const id = created.body.id;
+        await call(org, `${V}/jobs/ingest/${id}/batches`, {
+            method: 'PUT',
+            body: csv,
+            headers: { 'Content-Type': 'text/csv' }
+        });
+        await call(org, `${V}/jobs/ingest/${id}`, { method: 'PATCH', body: { state: 'UploadComplete' } });
+        return { id, info: (await call(org, `${V}/jobs/ingest/${id}`)).body as Record<string, unknown> };
+    }
+
+    beforeEach(async () => {
+        await start({}, 0);
+        [opp] = org.store.insert('Opportunity', [{ Name: 'Snapshotted' }]);
+    });
+
+    it('creates rows whose key matches nothing, updates the others, and says which in sf__Created', async () => {
+        const [existing] = org.store.insert(CS, [
+            {
+                Snapshot_Key__c: key('2026-03-01'),
+                Opportunity__c: opp,
+                Snapshot_Date__c: '2026-03-01',
+                Control_Score__c: 10
+            }
+        ]);
+        const header = 'Snapshot_Key__c,Opportunity__c,Snapshot_Date__c,Control_Score__c,Control_Band__c';
+        const { id, info } = await upsertJob(
+            `${header}\n${key('2026-03-01')},${opp},2026-03-01,55,Leading\n${key('2026-03-02')},${opp},2026-03-02,60,#N/A\n`
+        );
+        expect(info).toMatchObject({
+            state: 'JobComplete',
+            numberRecordsProcessed: 2,
+            numberRecordsFailed: 0,
+            externalIdFieldName: 'Snapshot_Key__c'
+        });
+        const created = org.store.all(CS).find((s) => s.Snapshot_Date__c === '2026-03-02')!;
+        const rows = await results(id, 'successfulResults');
+        expect(rows.map((r) => [r.sf__Id, r.sf__Created, r.Snapshot_Key__c]).sort()).toEqual(
+            [
+                [existing, 'false', key('2026-03-01')],
+                [created.Id, 'true', key('2026-03-02')]
+            ].sort()
+        );
+        expect(org.store.get(CS, existing)).toMatchObject({
+            Control_Score__c: 55,
+            Control_Band__c: 'Leading'
+        });
+        expect(created).toMatchObject({ Opportunity__c: opp, Control_Score__c: 60, Control_Band__c: null });
+    });
+
+    it('fails per row: a key twice in the job, a new row without its parent, a moved parent, a locked or invalid row', async () => {
+        const [other] = org.store.insert('Opportunity', [{ Name: 'Other' }]);
+        org.store.insert(CS, [
+            { Snapshot_Key__c: key('2026-03-01'), Opportunity__c: opp, Snapshot_Date__c: '2026-03-01' }
+        ]);
+        org.faults.add({
+            kind: 'ingestClose',
+            times: 1,
+            response: 'validationRule',
+            recordIds: [key('2026-03-05')]
+        });
+        const csv = [
+            'Snapshot_Key__c,Opportunity__c,Control_Score__c',
+            `${key('2026-03-02')},${opp},1`,
+            `${key('2026-03-02')},${opp},2`,
+            `${key('2026-03-03')},,3`,
+            `${key('2026-03-01')},${other},4`,
+            `,${opp},5`,
+            `${key('2026-03-05')},${opp},6`,
+            `${key('2026-03-06')},${opp},7`
+        ].join('\n');
+        const { id, info } = await upsertJob(`${csv}\n`);
+        expect(info).toMatchObject({ numberRecordsProcessed: 7, numberRecordsFailed: 6 });
+        const failed = await results(id, 'failedResults');
+        expect(failed.map((r) => r.sf__Error.split(':')[0]).sort()).toEqual(
+            [
+                'DUPLICATE_EXTERNAL_ID',
+                'DUPLICATE_EXTERNAL_ID',
+                'REQUIRED_FIELD_MISSING',
+                'INVALID_FIELD_FOR_INSERT_UPDATE',
+                'MISSING_ARGUMENT',
+                'FIELD_CUSTOM_VALIDATION_EXCEPTION'
+            ].sort()
+        );
+        expect(failed.every((r) => r.sf__Id === '')).toBe(true);
+        expect(
+            (await results(id, 'successfulResults')).map((r) => [r.Snapshot_Key__c, r.sf__Created])
+        ).toEqual([[key('2026-03-06'), 'true']]);
+        expect(org.store.count(CS)).toBe(2);
+    });
+
+    it('refuses an upsert job without an external id field, or with a field that is none', async () => {
+        const blank = await call(org, `${V}/jobs/ingest`, {
+            method: 'POST',
+            body: { object: CS, operation: 'upsert' }
+        });
+        expect(blank.status).toBe(400);
+        expect(blank.body[0]).toEqual({
+            errorCode: 'INVALIDJOB',
+            message: `InvalidJob : External ID was blank for ${CS}. An External ID must be specified for upsert.`
+        });
+        const notKey = await call(org, `${V}/jobs/ingest`, {
+            method: 'POST',
+            body: { object: CS, operation: 'upsert', externalIdFieldName: 'Control_Band__c' }
+        });
+        expect(notKey.body[0].message).toBe(
+            `InvalidJob : Field name provided, Control_Band__c does not match an External ID, Salesforce Id, or indexed field for ${CS}`
+        );
+    });
+
+    it('serves jsforce bulk2.loadAndWaitForResults with operation upsert', async () => {
+        const conn = connect(org);
+        const input = ['2026-03-01', '2026-03-02'].map((d) => ({
+            Snapshot_Key__c: key(d),
+            Opportunity__c: opp,
+            Snapshot_Date__c: d,
+            Control_Score__c: 50
+        }));
+        const first = await conn.bulk2.loadAndWaitForResults({
+            object: CS,
+            operation: 'upsert',
+            externalIdFieldName: 'Snapshot_Key__c',
+            input,
+            pollInterval: 5,
+            pollTimeout: 5000
+        });
+        expect(first.successfulResults.map((r) => r.sf__Created)).toEqual(['true', 'true']);
+        const second = await conn.bulk2.loadAndWaitForResults({
+            object: CS,
+            operation: 'upsert',
+            externalIdFieldName: 'Snapshot_Key__c',
+            input,
+            pollInterval: 5,
+            pollTimeout: 5000
+        });
+        expect(second.successfulResults.map((r) => r.sf__Created)).toEqual(['false', 'false']);
+        expect(org.store.count(CS)).toBe(2);
+    });
+});

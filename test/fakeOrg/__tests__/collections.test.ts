@@ -1,3 +1,4 @@
+import { makeId } from '../ids';
 import { FakeOrg, startFakeOrg } from '../index';
 import { V, call, connect } from './helpers';
 
@@ -278,5 +279,188 @@ describe('DELETE /composite/sobjects', () => {
         const results = await connect(org).sobject(S).destroy([people[0], people[1]], { allOrNone: false });
         expect(results.map((r) => r.success)).toEqual([true, false]);
         expect(org.store.get(S, people[1])!.IsDeleted).toBe(false);
+    });
+});
+
+describe('PATCH /composite/sobjects/{type}/{externalIdField} (upsert)', () => {
+    const CS = 'Control_Snapshot__c';
+    const KEY = 'Snapshot_Key__c';
+    const upsert = (records: unknown[], allOrNone = false, path = `${CS}/${KEY}`) =>
+        call(org, `${V}/composite/sobjects/${path}`, { method: 'PATCH', body: { allOrNone, records } });
+    const snap = (date: string, fields: Record<string, unknown> = {}) => ({
+        attributes: { type: CS },
+        [KEY]: `${opp}:${date}`,
+        Opportunity__c: opp,
+        Snapshot_Date__c: date,
+        Control_Score__c: 40,
+        Control_Band__c: 'Contested',
+        ...fields
+    });
+
+    it('creates what matches no key and updates what does, answering created per record in request order', async () => {
+        const [existing] = org.store.insert(CS, [
+            {
+                ...snap('2026-03-01'),
+                attributes: undefined,
+                Control_Score__c: 10,
+                Close_Date__c: '2026-04-01'
+            }
+        ]);
+        const before = org.store.get(CS, existing)!;
+        org.store.clock.advance(1000);
+        const res = await upsert([snap('2026-03-02'), snap('2026-03-01', { Control_Score__c: 55 })]);
+        expect(res.status).toBe(200);
+        const created = org.store.all(CS).find((s) => s.Snapshot_Date__c === '2026-03-02')!;
+        expect(res.body).toEqual([
+            { id: created.Id, success: true, errors: [], created: true },
+            { id: existing, success: true, errors: [], created: false }
+        ]);
+        expect(created).toMatchObject({ Name: 'SNAP-0000000002', Opportunity__c: opp, Control_Score__c: 40 });
+        const updated = org.store.get(CS, existing)!;
+        // An update keeps what it does not carry (the close date) and the platform's formula follows it.
+        expect(updated).toMatchObject({
+            Control_Score__c: 55,
+            Close_Date__c: '2026-04-01',
+            Days_To_Close__c: 31
+        });
+        expect(updated.CreatedDate).toBe(before.CreatedDate);
+        expect(updated.LastModifiedDate! > before.LastModifiedDate!).toBe(true);
+        expect(created.CreatedDate).toBe(updated.LastModifiedDate);
+        expect(org.log[0]).toMatchObject({
+            kind: 'collectionsUpsert',
+            status: 200,
+            records: 2,
+            counted: true
+        });
+    });
+
+    it('matches keys exactly (the key is case-sensitive) and only live records', async () => {
+        const [deleted] = org.store.insert(CS, [{ ...snap('2026-03-01'), attributes: undefined }]);
+        org.store.delete(CS, deleted);
+        const res = await upsert([
+            snap('2026-03-01'),
+            { ...snap('2026-03-02'), [KEY]: `${opp.toLowerCase()}:2026-03-02` }
+        ]);
+        expect(res.body.map((r: { created: boolean }) => r.created)).toEqual([true, true]);
+        expect(org.store.count(CS)).toBe(2);
+    });
+
+    it('refuses per record: a key given twice (every record with it), a blank key, a new record without its parent, a formula field', async () => {
+        const res = await upsert([
+            snap('2026-03-01'),
+            snap('2026-03-01', { Control_Score__c: 1 }),
+            { ...snap('2026-03-02'), [KEY]: null },
+            { ...snap('2026-03-03'), Opportunity__c: null },
+            snap('2026-03-04', { Days_To_Close__c: 3 }),
+            { ...snap('2026-03-05'), Opportunity__c: makeId('006', 999) },
+            snap('2026-03-06')
+        ]);
+        const codes = res.body.map((r: { success: boolean; errors: Array<{ statusCode: string }> }) =>
+            r.success ? 'ok' : r.errors.map((e) => e.statusCode).join('+')
+        );
+        expect(codes).toEqual([
+            'DUPLICATE_EXTERNAL_ID',
+            'DUPLICATE_EXTERNAL_ID',
+            'MISSING_ARGUMENT',
+            'REQUIRED_FIELD_MISSING',
+            'INVALID_FIELD_FOR_INSERT_UPDATE',
+            'INVALID_CROSS_REFERENCE_KEY',
+            'ok'
+        ]);
+        expect(res.body[0].errors[0]).toEqual({
+            statusCode: 'DUPLICATE_EXTERNAL_ID',
+            message: `Duplicate external id specified: ${opp}:2026-03-01`,
+            fields: [KEY]
+        });
+        expect(res.body[0]).not.toHaveProperty('id');
+        expect(org.store.count(CS)).toBe(1);
+    });
+
+    it('lets an update repeat the parent it has, and refuses moving a snapshot to another deal', async () => {
+        const [other] = org.store.insert('Opportunity', [{ Name: 'Other' }]);
+        org.store.insert(CS, [{ ...snap('2026-03-01'), attributes: undefined }]);
+        const same = await upsert([snap('2026-03-01', { Control_Score__c: 70 })]);
+        expect(same.body[0]).toMatchObject({ success: true, created: false });
+        const moved = await upsert([snap('2026-03-01', { Opportunity__c: other })]);
+        expect(moved.body[0].errors[0]).toMatchObject({
+            statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+            fields: ['Opportunity__c']
+        });
+        expect(org.store.all(CS)[0]).toMatchObject({ Opportunity__c: opp, Control_Score__c: 70 });
+    });
+
+    it('keeps the external id unique: a plain update to another record’s key fails with DUPLICATE_VALUE', async () => {
+        const [a, b] = org.store.insert(CS, [
+            { ...snap('2026-03-01'), attributes: undefined },
+            { ...snap('2026-03-02'), attributes: undefined }
+        ]);
+        const res = await patch([{ attributes: { type: CS }, Id: b, [KEY]: `${opp}:2026-03-01` }]);
+        expect(res.body[0].errors[0]).toEqual({
+            statusCode: 'DUPLICATE_VALUE',
+            message: `duplicate value found: ${KEY} duplicates value on record with id: ${a}`,
+            fields: [KEY]
+        });
+        expect(org.store.get(CS, b)![KEY]).toBe(`${opp}:2026-03-02`);
+    });
+
+    it('rolls creates back too when allOrNone is true', async () => {
+        const res = await upsert(
+            [snap('2026-03-01'), snap('2026-03-02', { Control_Band__c: 'x'.repeat(21) })],
+            true
+        );
+        expect(res.body[0]).toMatchObject({
+            success: false,
+            created: false,
+            errors: [expect.objectContaining({ statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK' })]
+        });
+        expect(res.body[1].errors[0].statusCode).toBe('STRING_TOO_LONG');
+        expect(org.store.count(CS)).toBe(0);
+    });
+
+    it('answers 404 for a field that is no external id and 400 for a record of another type or with an Id', async () => {
+        const notKey = await upsert([snap('2026-03-01')], false, `${CS}/Control_Band__c`);
+        expect(notKey.status).toBe(404);
+        expect(notKey.body[0]).toEqual({
+            errorCode: 'NOT_FOUND',
+            message: 'Provided external ID field does not exist or is not accessible: Control_Band__c'
+        });
+        const otherType = await upsert([{ ...snap('2026-03-01'), attributes: { type: S } }]);
+        expect(otherType.status).toBe(400);
+        const withId = await upsert([{ ...snap('2026-03-01'), Id: people[0] }]);
+        expect(withId.status).toBe(400);
+        expect(org.store.count(CS)).toBe(0);
+    });
+
+    it('fails the records an unableToLockRow or validationRule fault names by key', async () => {
+        org.faults.add({
+            kind: 'collectionsUpsert',
+            times: 1,
+            response: 'validationRule',
+            recordIds: [`${opp}:2026-03-02`]
+        });
+        const res = await upsert([snap('2026-03-01'), snap('2026-03-02')]);
+        expect(res.body[0]).toMatchObject({ success: true, created: true });
+        expect(res.body[1].errors[0].statusCode).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
+        org.faults.add({ kind: 'collectionsUpsert', times: 1, response: 'unableToLockRow' });
+        const locked = await upsert([snap('2026-03-01', { Control_Score__c: 9 })]);
+        expect(locked.body[0].errors[0].statusCode).toBe('UNABLE_TO_LOCK_ROW');
+        expect(org.store.count(CS)).toBe(1);
+    });
+
+    it('serves jsforce sobject().upsert() with arrays (the sObject Collections endpoint)', async () => {
+        const conn = connect(org);
+        type Results = Array<{ success: boolean; created: boolean }>;
+        const first = (await conn.sobject(CS).upsert([snap('2026-03-01'), snap('2026-03-02')], KEY, {
+            allOrNone: false
+        })) as unknown as Results;
+        expect(first.map((r) => [r.success, r.created])).toEqual([
+            [true, true],
+            [true, true]
+        ]);
+        const second = (await conn.sobject(CS).upsert([snap('2026-03-01', { Control_Score__c: 41 })], KEY, {
+            allOrNone: false
+        })) as unknown as Results;
+        expect(second[0]).toMatchObject({ success: true, created: false });
+        expect(org.callsByKind()).toEqual({ collectionsUpsert: 2 });
     });
 });

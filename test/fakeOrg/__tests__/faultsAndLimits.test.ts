@@ -126,7 +126,7 @@ describe('fault injection', () => {
 
     it('refuses a handler fault for a request kind it cannot apply to', () => {
         expect(() => org.faults.add({ kind: 'query', times: 1, response: 'unableToLockRow' })).toThrow(
-            /applies to collectionsUpdate or collectionsDelete or ingestClose/
+            /applies to collectionsUpdate or collectionsUpsert or collectionsDelete or ingestClose/
         );
     });
 

@@ -5,7 +5,7 @@ import { FieldDef, ObjectDef, objectNamed } from '../schema';
 import { Table } from '../store';
 import { FieldValue, SaveError, fromCsvValue, isSaveError } from '../values';
 import { shuffledIndexes } from '../random';
-import { existingRecord, lockFault, validateValues } from './collections';
+import { existingRecord, recordFault, uniqueErrors, validateValues } from './collections';
 import { HandlerContext, HttpError, parseJsonBody, sendJson } from './context';
 import {
     JobBase,
@@ -17,17 +17,24 @@ import {
     newJobBase
 } from './bulkCommon';
 import { drainOrClose } from './bulkQuery';
+import { UpsertWrite, externalIdField, planUpsert, repeatedKeys } from './upsert';
 
 /** Outcome of one uploaded row. */
 const UNPROCESSED = 0;
 const SUCCEEDED = 1;
 const FAILED = 2;
+/** An upserted row that created its record (sf__Created true). */
+const CREATED = 3;
 
 /** Bulk API 2.0 processes ingest data in internal batches of this many records (for limits). */
 export const INGEST_BATCH_RECORDS = 10000;
 
 interface IngestJob extends JobBase {
     readonly def: ObjectDef;
+    /** The key of an upsert job (externalIdFieldName). */
+    readonly externalId?: FieldDef;
+    /** The Id each successful row of an upsert wrote or created, by row (its CSV has no Id column). */
+    resultIds?: string[];
     /** Raw CSV uploads, parsed again when results are asked for (keeps memory flat between calls). */
     readonly uploads: Buffer[];
     fault?: ActiveFault;
@@ -58,17 +65,36 @@ export class BulkIngestJobs {
                 'INVALIDJOB',
                 `InvalidJob : Invalid object type: ${String(body.object)}`
             );
-        if (body.operation !== 'update' && body.operation !== 'delete') {
+        if (body.operation !== 'update' && body.operation !== 'delete' && body.operation !== 'upsert') {
             throw new HttpError(
                 400,
                 'INVALIDJOB',
-                `InvalidJob : The fake org implements operations 'update' and 'delete' only, not ${String(body.operation)}`
+                `InvalidJob : The fake org implements operations 'update', 'upsert' and 'delete' only, not ${String(body.operation)}`
             );
+        }
+        let externalId: FieldDef | undefined;
+        if (body.operation === 'upsert') {
+            if (typeof body.externalIdFieldName !== 'string' || body.externalIdFieldName.trim() === '') {
+                throw new HttpError(
+                    400,
+                    'INVALIDJOB',
+                    `InvalidJob : External ID was blank for ${def.name}. An External ID must be specified for upsert.`
+                );
+            }
+            externalId = externalIdField(def, body.externalIdFieldName) ?? undefined;
+            if (!externalId) {
+                throw new HttpError(
+                    400,
+                    'INVALIDJOB',
+                    `InvalidJob : Field name provided, ${body.externalIdFieldName} does not match an External ID, Salesforce Id, or indexed field for ${def.name}`
+                );
+            }
         }
         const base = newJobBase(ctx, body.operation, def.name, dialectSettings(body), 'Open');
         const job: IngestJob = {
             ...base,
             def,
+            ...(externalId ? { externalId } : {}),
             uploads: [],
             rowCount: 0,
             errors: new Map(),
@@ -77,7 +103,7 @@ export class BulkIngestJobs {
         };
         this.jobs.set(job.id, job);
         sendJson(ctx.res, 200, {
-            ...jobInfo(job),
+            ...jobInfo(job, upsertInfo(job)),
             contentUrl: `services/data/v${ctx.version}/jobs/ingest/${job.id}/batches`
         });
     }
@@ -128,6 +154,7 @@ export class BulkIngestJobs {
             ctx.res,
             200,
             jobInfo(job, {
+                ...upsertInfo(job),
                 ...(job.errorMessage ? { errorMessage: job.errorMessage } : {}),
                 jobType: 'V2Ingest',
                 numberRecordsProcessed: job.numberRecordsProcessed,
@@ -161,25 +188,14 @@ export class BulkIngestJobs {
         }
         job.rowCount = rows.length;
         const table = ctx.store.table(job.def.name);
-        const seen = new Set<string>();
-        const plans = rows.map((row): RowWrite | SaveError[] => {
-            const plan = this.plan(job, table, row);
-            if (isSaveErrors(plan)) return plan;
-            if (seen.has(plan.id)) {
-                return [
-                    { statusCode: 'DUPLICATE_VALUE', message: `Duplicate id in list: ${plan.id}`, fields: [] }
-                ];
-            }
-            seen.add(plan.id);
-            return plan;
-        });
+        const plans = job.externalId
+            ? this.planUpserts(ctx, job, table, rows)
+            : this.planUpdates(job, table, rows);
         const writes = plans.filter((p): p is RowWrite => !isSaveErrors(p));
-        if (writes.length > 0)
-            ctx.hooks.beforeWrite?.(
-                job.def.name,
-                writes.map((w) => w.id)
-            );
+        const existing = writes.filter((w) => w.id !== null).map((w) => w.id!);
+        if (existing.length > 0) ctx.hooks.beforeWrite?.(job.def.name, existing);
         const outcomes = new Uint8Array(rows.length);
+        if (job.externalId) job.resultIds = new Array<string>(rows.length);
         const at = ctx.store.clock.tick();
         plans.forEach((plan, i) => {
             if (isSaveErrors(plan)) {
@@ -188,9 +204,13 @@ export class BulkIngestJobs {
                     i,
                     plan.map((e) => `${e.statusCode}:${e.message}:${e.fields.join(',')} --`).join(' ')
                 );
+            } else if (plan.id === null) {
+                job.resultIds![i] = ctx.store.create(table, plan.values, at);
+                outcomes[i] = CREATED;
             } else {
                 if (job.operation === 'delete') ctx.store.delete(job.def.name, plan.id, at);
                 else ctx.store.write(table, plan.sequence, plan.values, at);
+                if (job.resultIds) job.resultIds[i] = plan.id;
                 outcomes[i] = SUCCEEDED;
             }
         });
@@ -227,7 +247,54 @@ export class BulkIngestJobs {
         return rows;
     }
 
-    private plan(job: IngestJob, table: Table, row: UploadedRow): RowWrite | SaveError[] {
+    /** Update and delete rows: each names its record by Id; an Id twice in a job fails the later rows. */
+    private planUpdates(
+        job: IngestJob,
+        table: Table,
+        rows: readonly UploadedRow[]
+    ): Array<RowWrite | SaveError[]> {
+        const seen = new Set<string>();
+        const claimed = new Map<string, string>();
+        return rows.map((row): RowWrite | SaveError[] => {
+            const plan = this.plan(job, table, row, claimed);
+            if (isSaveErrors(plan)) return plan;
+            if (seen.has(plan.id!)) {
+                return [
+                    { statusCode: 'DUPLICATE_VALUE', message: `Duplicate id in list: ${plan.id}`, fields: [] }
+                ];
+            }
+            seen.add(plan.id!);
+            return plan;
+        });
+    }
+
+    /** Upsert rows: each names its record by the job's external id; a key twice in a job fails every row with it. */
+    private planUpserts(
+        ctx: HandlerContext,
+        job: IngestJob,
+        table: Table,
+        rows: readonly UploadedRow[]
+    ): Array<RowWrite | SaveError[]> {
+        const field = job.externalId!;
+        const cells = rows.map((row) => this.cells(job, row));
+        const repeated = repeatedKeys(
+            field,
+            cells.map((c) => (isSaveErrors(c) ? undefined : c.values[field.name]))
+        );
+        const claimed = new Map<string, string>();
+        return cells.map((c): RowWrite | SaveError[] => {
+            if (isSaveErrors(c)) return c;
+            if (c.typeErrors.length > 0) return c.typeErrors;
+            const plan = planUpsert(ctx.store, table, field, c.values, repeated, claimed, job.fault);
+            return isSaveErrors(plan) ? plan : toRowWrite(plan);
+        });
+    }
+
+    /** A row's values by field (an empty cell leaves a field as it is; '#N/A' blanks it) and its Id cell. */
+    private cells(
+        job: IngestJob,
+        row: UploadedRow
+    ): { id?: string; values: Record<string, FieldValue>; typeErrors: SaveError[] } | SaveError[] {
         if (row.values.length !== row.header.length) {
             return [
                 {
@@ -249,12 +316,23 @@ export class BulkIngestJobs {
             }
             // A delete job reads the Id column only.
             if (job.operation === 'delete') return;
-            // An empty cell leaves the field as it is; '#N/A' blanks it.
             if (cell === '') return;
             const value = fromCsvValue(def, cell);
             if (isSaveError(value)) typeErrors.push(value);
             else values[def.name] = value;
         });
+        return { id, values, typeErrors };
+    }
+
+    private plan(
+        job: IngestJob,
+        table: Table,
+        row: UploadedRow,
+        claimed: Map<string, string>
+    ): RowWrite | SaveError[] {
+        const cells = this.cells(job, row);
+        if (isSaveErrors(cells)) return cells;
+        const { id, values, typeErrors } = cells;
         if (!id)
             return [
                 { statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] }
@@ -269,10 +347,15 @@ export class BulkIngestJobs {
                 }
             ];
         }
-        // Duplicates within a job are found across its rows by process(), not here.
+        // Duplicates within a job are found across its rows by planUpdates(), not here.
         const sequence = existingRecord(table, id18, new Set());
         if (Array.isArray(sequence)) return sequence;
-        const errors = [...typeErrors, ...validateValues(job.def, values), ...lockFault(job.fault, id18)];
+        const errors = [
+            ...typeErrors,
+            ...validateValues(job.def, values),
+            ...(job.operation === 'delete' ? [] : uniqueErrors(table, sequence, values, claimed)),
+            ...recordFault(job.fault, id18)
+        ];
         return errors.length > 0 ? errors : { id: id18, sequence, values };
     }
 
@@ -301,13 +384,17 @@ export class BulkIngestJobs {
               : 0;
         for (let k = 0; k < total; k++) {
             const i = job.order ? job.order[k] : k;
-            const outcome = job.outcomes ? job.outcomes[i] : UNPROCESSED;
+            const stored = job.outcomes ? job.outcomes[i] : UNPROCESSED;
+            const outcome = stored === CREATED ? SUCCEEDED : stored;
             if (outcome !== want) continue;
             const row = rows[i];
             const idIndex = row.header.findIndex((h) => h.toLowerCase() === 'id');
             const lead =
                 want === SUCCEEDED
-                    ? [to18(row.values[idIndex]) ?? row.values[idIndex], 'false']
+                    ? [
+                          job.resultIds?.[i] ?? to18(row.values[idIndex]) ?? row.values[idIndex],
+                          String(stored === CREATED)
+                      ]
                     : want === FAILED
                       ? ['', job.errors.get(i) ?? '']
                       : [];
@@ -343,13 +430,25 @@ export class BulkIngestJobs {
     }
 }
 
+/** A row to apply: to the record `id` (at `sequence`), or to a new record when id is null (an upsert creating it). */
 interface RowWrite {
-    id: string;
+    id: string | null;
     sequence: number;
     values: Record<string, FieldValue>;
 }
 
-function isSaveErrors(p: RowWrite | SaveError[]): p is SaveError[] {
+function toRowWrite(plan: UpsertWrite): RowWrite {
+    return plan.kind === 'update'
+        ? { id: plan.id, sequence: plan.sequence, values: plan.values }
+        : { id: null, sequence: -1, values: plan.values };
+}
+
+/** What job info adds for an upsert job: its key. */
+function upsertInfo(job: IngestJob): Record<string, string> {
+    return job.externalId ? { externalIdFieldName: job.externalId.name } : {};
+}
+
+function isSaveErrors<T extends object>(p: T | SaveError[]): p is SaveError[] {
     return Array.isArray(p);
 }
 

@@ -1,7 +1,7 @@
 import { ActiveFault } from '../faults';
 import { to18 } from '../ids';
 import { FieldDef, ObjectDef, objectNamed } from '../schema';
-import { Table } from '../store';
+import { Table, uniqueKeyOf } from '../store';
 import {
     DeserializeError,
     FieldValue,
@@ -21,7 +21,7 @@ interface SaveResult {
     errors: SaveError[];
 }
 
-interface PlannedWrite {
+export interface PlannedWrite {
     table: Table;
     sequence: number;
     id: string;
@@ -49,16 +49,69 @@ export function existingRecord(table: Table, id18: string, seen: Set<string>): n
     return sequence;
 }
 
-/** UNABLE_TO_LOCK_ROW for a record an unableToLockRow fault (of a request or a job) locks. */
-export function lockFault(fault: ActiveFault | undefined, id18: string): SaveError[] {
-    if (fault?.response !== 'unableToLockRow' || (fault.recordIds && !fault.recordIds.has(id18))) return [];
-    return [
-        {
-            statusCode: 'UNABLE_TO_LOCK_ROW',
-            message: `unable to obtain exclusive access to this record or 1 records: ${id18}`,
-            fields: []
+/**
+ * The error a per-record fault (of a request or a job) gives a record, named by its Id or, in an
+ * upsert, by its external key: UNABLE_TO_LOCK_ROW, or a validation rule's
+ * FIELD_CUSTOM_VALIDATION_EXCEPTION. Every record when the fault names none.
+ */
+export function recordFault(
+    fault: ActiveFault | undefined,
+    ...names: ReadonlyArray<string | null | undefined>
+): SaveError[] {
+    if (!fault) return [];
+    if (fault.recordIds && !names.some((n) => n && fault.recordIds!.has(n))) return [];
+    const name = names.find((n) => n) ?? '';
+    if (fault.response === 'unableToLockRow') {
+        return [
+            {
+                statusCode: 'UNABLE_TO_LOCK_ROW',
+                message: `unable to obtain exclusive access to this record or 1 records: ${name}`,
+                fields: []
+            }
+        ];
+    }
+    if (fault.response === 'validationRule') {
+        return [
+            {
+                statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+                message: 'A validation rule of the org refused this record (injected fault).',
+                fields: []
+            }
+        ];
+    }
+    return [];
+}
+
+/**
+ * DUPLICATE_VALUE for each unique field a write sets to a value that another live record holds,
+ * or that an earlier record of the same request or job claimed (`claimed`: field and value → the
+ * Id that holds it, filled here). `self` is the record written (null for a new one).
+ */
+export function uniqueErrors(
+    table: Table,
+    self: number | null,
+    values: Readonly<Record<string, FieldValue>>,
+    claimed: Map<string, string>
+): SaveError[] {
+    const errors: SaveError[] = [];
+    for (const [name, value] of Object.entries(values)) {
+        const def = table.def.fields.get(name)!;
+        const key = def.unique ? uniqueKeyOf(def, value) : null;
+        if (key === null) continue;
+        const holder = table.findUnique(def, value);
+        const claim = `${name}\u0000${key}`;
+        const other = holder !== null && holder !== self ? table.idOf(holder) : (claimed.get(claim) ?? null);
+        if (other !== null) {
+            errors.push({
+                statusCode: 'DUPLICATE_VALUE',
+                message: `duplicate value found: ${name} duplicates value on record with id: ${other}`,
+                fields: [name]
+            });
+        } else {
+            claimed.set(claim, self === null ? '' : table.idOf(self));
         }
-    ];
+    }
+    return errors;
 }
 
 /** One SaveResult per planned record, in request order; with allOrNone, one failure rolls back all. */
@@ -87,8 +140,11 @@ export function saveResults<P extends { id: string }>(
     return { results, failed };
 }
 
-/** PATCH /composite/sobjects: per-record results in request order, allOrNone rollback. */
-export function collectionsUpdate(ctx: HandlerContext): void {
+/**
+ * The body of a PATCH collections request (update or upsert): its records, at most 200, and
+ * allOrNone. Counts the records for the request log.
+ */
+export function collectionBody(ctx: HandlerContext): { records: unknown[]; allOrNone: boolean } {
     const body = parseJsonBody(ctx) as { allOrNone?: unknown; records?: unknown };
     if (typeof body !== 'object' || body === null || !Array.isArray(body.records)) {
         throw new HttpError(400, 'JSON_PARSER_ERROR', 'The request body needs a records array');
@@ -102,11 +158,17 @@ export function collectionsUpdate(ctx: HandlerContext): void {
             `record limit reached. cannot submit more than ${MAX_COLLECTION_RECORDS} records into this call`
         );
     }
-    const allOrNone = body.allOrNone === true || body.allOrNone === 'true';
+    return { records, allOrNone: body.allOrNone === true || body.allOrNone === 'true' };
+}
+
+/** PATCH /composite/sobjects: per-record results in request order, allOrNone rollback. */
+export function collectionsUpdate(ctx: HandlerContext): void {
+    const { records, allOrNone } = collectionBody(ctx);
     // Deserialization problems fail the whole request before any record is looked at.
     const parsed = records.map((raw) => deserialize(raw));
 
     const seen = new Set<string>();
+    const claimed = new Map<string, string>();
     const plans: Array<PlannedWrite | SaveError[]> = parsed.map(({ object, id, values }) => {
         const table = ctx.store.table(object.name);
         if (id === undefined) {
@@ -126,7 +188,11 @@ export function collectionsUpdate(ctx: HandlerContext): void {
         }
         const found = existingRecord(table, id18, seen);
         if (Array.isArray(found)) return found;
-        const errors = [...validateValues(object, values), ...lockFault(ctx.fault, id18)];
+        const errors = [
+            ...validateValues(object, values),
+            ...uniqueErrors(table, found, values, claimed),
+            ...recordFault(ctx.fault, id18)
+        ];
         return errors.length > 0 ? errors : { table, sequence: found, id: id18, values };
     });
 
@@ -138,7 +204,7 @@ export function collectionsUpdate(ctx: HandlerContext): void {
     sendJson(ctx.res, 200, results);
 }
 
-function applyWrites(ctx: HandlerContext, writes: PlannedWrite[]): void {
+export function applyWrites(ctx: HandlerContext, writes: PlannedWrite[]): void {
     const byObject = new Map<string, PlannedWrite[]>();
     for (const w of writes) byObject.set(w.table.def.name, [...(byObject.get(w.table.def.name) ?? []), w]);
     for (const [object, list] of byObject) {
@@ -151,7 +217,11 @@ function applyWrites(ctx: HandlerContext, writes: PlannedWrite[]): void {
     for (const w of writes) ctx.store.write(w.table, w.sequence, w.values, at);
 }
 
-function deserialize(raw: unknown): { object: ObjectDef; id?: string; values: Record<string, FieldValue> } {
+export function deserialize(raw: unknown): {
+    object: ObjectDef;
+    id?: string;
+    values: Record<string, FieldValue>;
+} {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
         throw new HttpError(400, 'JSON_PARSER_ERROR', 'Each record must be a JSON object');
     }
@@ -188,16 +258,39 @@ function deserialize(raw: unknown): { object: ObjectDef; id?: string; values: Re
     return { object, id, values };
 }
 
-/** Per-record checks: read-only fields, then each value's constraints. Rounds numbers in place. */
-export function validateValues(object: ObjectDef, values: Record<string, FieldValue>): SaveError[] {
+/**
+ * Per-record checks: fields the operation may not set (an update: system, formula, roll-up and
+ * master-detail fields; an insert: system and formula fields), required fields an insert lacks,
+ * then each value's constraints. Rounds numbers in place.
+ */
+export function validateValues(
+    object: ObjectDef,
+    values: Record<string, FieldValue>,
+    operation: 'update' | 'create' = 'update'
+): SaveError[] {
     const errors: SaveError[] = [];
-    const readOnly = Object.keys(values).filter((name) => !object.fields.get(name)!.updateable);
+    const readOnly = Object.keys(values).filter((name) => {
+        const def = object.fields.get(name)!;
+        return operation === 'update' ? !def.updateable : !def.createable;
+    });
     if (readOnly.length > 0) {
         errors.push({
             statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
             message: `Unable to create/update fields: ${readOnly.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
             fields: readOnly
         });
+    }
+    if (operation === 'create') {
+        const missing = [...object.fields.values()]
+            .filter((def) => def.required && (values[def.name] === null || values[def.name] === undefined))
+            .map((def) => def.name);
+        if (missing.length > 0) {
+            errors.push({
+                statusCode: 'REQUIRED_FIELD_MISSING',
+                message: `Required fields are missing: [${missing.join(', ')}]`,
+                fields: missing
+            });
+        }
     }
     for (const [name, value] of Object.entries(values)) {
         const def: FieldDef = object.fields.get(name)!;

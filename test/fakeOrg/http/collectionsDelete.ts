@@ -1,7 +1,7 @@
 import { to18 } from '../ids';
 import { objectOfPrefix } from '../schema';
 import { SaveError } from '../values';
-import { MAX_COLLECTION_RECORDS, existingRecord, lockFault, saveResults } from './collections';
+import { MAX_COLLECTION_RECORDS, existingRecord, recordFault, saveResults } from './collections';
 import { HandlerContext, HttpError, sendJson } from './context';
 
 interface PlannedDelete {
@@ -37,7 +37,7 @@ export function collectionsDelete(ctx: HandlerContext): void {
         }
         const found = existingRecord(ctx.store.table(object.name), id18, seen);
         if (Array.isArray(found)) return found;
-        const locked = lockFault(ctx.fault, id18);
+        const locked = recordFault(ctx.fault, id18);
         return locked.length > 0 ? locked : { object: object.name, id: id18 };
     });
     const { results, failed } = saveResults(plans, allOrNone);

@@ -11,6 +11,7 @@ export type RequestKind =
     | 'query'
     | 'queryMore'
     | 'collectionsUpdate'
+    | 'collectionsUpsert'
     | 'collectionsDelete'
     | 'bulkQueryCreate'
     | 'bulkQueryPoll'

@@ -4,6 +4,7 @@ import { FaultInjector, isHandlerFault } from '../faults';
 import { FakeStore } from '../store';
 import { collectionsUpdate } from './collections';
 import { collectionsDelete } from './collectionsDelete';
+import { collectionsUpsert } from './collectionsUpsert';
 import {
     Handler,
     HandlerContext,
@@ -222,6 +223,10 @@ export class FakeOrgServer {
         }
         if (method === 'DELETE' && subPath === '/composite/sobjects') {
             return { kind: 'collectionsDelete', handler: collectionsDelete };
+        }
+        const upsert = /^\/composite\/sobjects\/([^/]+)\/([^/]+)$/.exec(subPath);
+        if (method === 'PATCH' && upsert) {
+            return { kind: 'collectionsUpsert', handler: (c) => collectionsUpsert(c, upsert[1], upsert[2]) };
         }
         for (const resolve of this.resolvers) {
             const route = resolve(method, subPath, { body });
