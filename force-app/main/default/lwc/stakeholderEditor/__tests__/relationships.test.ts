@@ -71,11 +71,10 @@ describe('mergeStoredRows', () => {
     it("keeps the rep's edit against the newer stored version, takes untouched rows as they are now", () => {
         const [reportsTo, influencedBy] = rowsOfQiu();
         const edited = { ...reportsTo, strength: 'Weak' };
-        const newerLinks = snapshot.links.map((l) =>
-            l.Id === reportsTo.key || l.Id === influencedBy.key
-                ? { ...l, LastModifiedDate: 'later', Strength__c: 'Medium' }
-                : l
-        );
+        const touched = new Set([reportsTo.key, influencedBy.key]);
+        const newerLinks = snapshot.links.map((l) => {
+            return touched.has(l.Id) ? { ...l, LastModifiedDate: 'later', Strength__c: 'Medium' } : l;
+        });
         const merged = mergeStoredRows([edited, influencedBy], relationRowsOf(newerLinks, QIU_MING));
         expect(merged[0]).toMatchObject({ strength: 'Weak', stored: { LastModifiedDate: 'later' } });
         expect(merged[1]).toMatchObject({ strength: 'Medium', stored: { LastModifiedDate: 'later' } });
