@@ -179,7 +179,13 @@ describe('7. scorecard and editor use the width on a desktop; meanings one tap a
             const form = await boxOf(page.locator('form.form'));
             const side = await boxOf(page.locator('aside.side'));
             expect(side.x).toBeGreaterThanOrEqual(form.x + form.width);
-            expect(await page.locator('nav.jump-links button').count()).toBe(3);
+            // One per section: the person, the five dimensions, the relationships, the action.
+            expect(await page.locator('nav.jump-links button').allInnerTexts()).toEqual([
+                'Person',
+                'Five dimensions',
+                'Relationships',
+                'Next action and evidence'
+            ]);
         })
     );
 
