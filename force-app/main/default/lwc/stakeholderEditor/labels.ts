@@ -28,7 +28,7 @@ export const LABELS = {
     linkPerson: t('Person', '人员'),
     linkStrength: t('Strength', '强度'),
     choosePerson: t('— Choose a person —', '— 请选择人员 —'),
-    strengthBlank: t('Not set (counts as Medium)', '未设置（按“中”计）'),
+    strengthBlank: t('Default (Medium)', '默认（中）'),
     addLink: t('Add: {kind}', '添加：{kind}'),
     removeLink: t('Remove: {sentence}', '移除：{sentence}'),
     removedNote: t('Removed when you save: {sentence}', '保存时移除：{sentence}'),
