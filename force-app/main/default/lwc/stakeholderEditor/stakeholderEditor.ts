@@ -105,6 +105,14 @@ const LINK_FIELD_PART: Record<string, 'person' | 'strength'> = {
 
 let nextRowKey = 0;
 
+/** Sets a base input's message (or clears it), and shows it; a cleared message is shown as cleared. */
+function showFieldMessage(field: FieldElement, message: string): void {
+    if (!field.setCustomValidity) return;
+    field.setCustomValidity(message);
+    if (message || field.dataset.reported === 'true') field.reportValidity?.();
+    field.dataset.reported = message ? 'true' : 'false';
+}
+
 interface ConflictRow {
     field: string;
     label: string;
@@ -221,19 +229,11 @@ export default class StakeholderEditor extends LightningElement {
         });
         // Field errors are shown by the base components themselves, as on any Salesforce form.
         this.template?.querySelectorAll<FieldElement>('.field[data-field]').forEach((field) => {
-            const message = this.fieldErrors[field.dataset.field as string] ?? '';
-            if (!field.setCustomValidity) return;
-            field.setCustomValidity(message);
-            if (message || field.dataset.reported === 'true') field.reportValidity?.();
-            field.dataset.reported = message ? 'true' : 'false';
+            showFieldMessage(field, this.fieldErrors[field.dataset.field as string] ?? '');
         });
         this.template?.querySelectorAll<FieldElement>('.link-field[data-row][data-part]').forEach((field) => {
-            const message =
-                this.relationErrors[field.dataset.row as string]?.[field.dataset.part as string] ?? '';
-            if (!field.setCustomValidity) return;
-            field.setCustomValidity(message);
-            if (message || field.dataset.reported === 'true') field.reportValidity?.();
-            field.dataset.reported = message ? 'true' : 'false';
+            const { row, part } = field.dataset as { row: string; part: string };
+            showFieldMessage(field, this.relationErrors[row]?.[part] ?? '');
         });
     }
 

@@ -686,6 +686,14 @@ describe('c-stakeholder-grid on a phone (a narrow container)', () => {
             (card.querySelector('c-stakeholder-editor') as HTMLElement & { record: { Name: string } }).record
                 .Name
         ).toBe('李静');
+        // The grid hands the editor the deal it loaded: the people to link to and their links.
+        const handed = (
+            card.querySelector('c-stakeholder-editor') as HTMLElement & {
+                deal: { assessments: unknown[]; politicalMap: { links: unknown[] } };
+            }
+        ).deal;
+        expect(handed.assessments).toHaveLength(6);
+        expect(handed.politicalMap.links).toHaveLength(6);
     });
 });
 
