@@ -1,0 +1,117 @@
+// The drawing of the political map in numbers: how big a person is (influence), where a line runs
+// between two people (curved apart when two lines join the same pair, arched over a row), and the
+// arrowhead of a line that points one way. Computed here, not with SVG markers, because markers
+// refer to element ids and ids inside a component's template are not the page's.
+import { LinkType, SYMMETRIC_LINK_TYPES } from 'c/dealControlModel';
+
+export interface Point {
+    readonly x: number;
+    readonly y: number;
+}
+
+/** Radius by influence: the people who weigh most are the biggest; unknown is drawn as Low. */
+const RADIUS: Readonly<Record<string, number>> = { High: 26, Medium: 20, Low: 15 };
+export const MIN_RADIUS = 15;
+export const MAX_RADIUS = 26;
+
+export function radiusOf(influence: string | null): number {
+    return (influence !== null && RADIUS[influence]) || MIN_RADIUS;
+}
+
+/** Stroke width by strength (blank counts as Medium). */
+const STROKE: Readonly<Record<string, number>> = { Strong: 4, Medium: 2.25, Weak: 1.25 };
+
+export function strokeOf(strength: string): number {
+    return STROKE[strength] ?? STROKE.Medium;
+}
+
+/** Lines between the same two people spread this far apart at their middle. */
+const PARALLEL_SPACING = 22;
+/** A line within one row arches this much above it (plus a share of its length). */
+const ROW_ARCH = 34;
+
+export interface LineShape {
+    /** SVG path data: a quadratic curve trimmed at both people's circles. */
+    readonly d: string;
+    /** The arrowhead at the end, for lines that point one way; '' for allied and rival. */
+    readonly arrow: string;
+    /** A point on the curve's middle, for hit testing and focus. */
+    readonly middle: Point;
+}
+
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+function towards(from: Point, to: Point, distance: number): Point {
+    const dx = to.x - from.x;
+    const dy = to.y - from.y;
+    const length = Math.hypot(dx, dy) || 1;
+    return { x: from.x + (dx / length) * distance, y: from.y + (dy / length) * distance };
+}
+
+/**
+ * The curve of the `index`-th of `count` lines between two people. The bend is perpendicular to
+ * the straight line, signed by the order of the ends so that A→B and B→A lines also spread apart.
+ */
+export function lineShape(
+    from: Point,
+    to: Point,
+    fromRadius: number,
+    toRadius: number,
+    type: LinkType,
+    index = 0,
+    count = 1
+): LineShape {
+    const dx = to.x - from.x;
+    const dy = to.y - from.y;
+    const length = Math.hypot(dx, dy) || 1;
+    // A stable normal for the pair, whichever end the line starts from.
+    const flip = from.x < to.x || (from.x === to.x && from.y < to.y) ? 1 : -1;
+    const nx = (-dy / length) * flip;
+    const ny = (dx / length) * flip;
+    let bend = (index - (count - 1) / 2) * PARALLEL_SPACING;
+    // Within one row a straight line would run through the people between: arch it over them.
+    if (Math.abs(dy) < 1) bend += (ROW_ARCH + length * 0.12) * (ny < 0 ? 1 : -1);
+    const middle = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
+    const control = { x: middle.x + nx * bend * 2, y: middle.y + ny * bend * 2 };
+    const directed = !SYMMETRIC_LINK_TYPES.includes(type);
+    const head = directed ? 9 : 0;
+    const start = towards(from, control, fromRadius + 2);
+    const end = towards(to, control, toRadius + 2 + head);
+    const tip = towards(to, control, toRadius + 2);
+    const curveMiddle = {
+        x: 0.25 * start.x + 0.5 * control.x + 0.25 * end.x,
+        y: 0.25 * start.y + 0.5 * control.y + 0.25 * end.y
+    };
+    const d = `M ${round(start.x)} ${round(start.y)} Q ${round(control.x)} ${round(control.y)} ${round(end.x)} ${round(end.y)}`;
+    return { d, arrow: directed ? arrowhead(end, tip) : '', middle: curveMiddle };
+}
+
+/** A filled triangle from the line's end (its base) to the tip at the person's circle. */
+export function arrowhead(base: Point, tip: Point): string {
+    const dx = tip.x - base.x;
+    const dy = tip.y - base.y;
+    const length = Math.hypot(dx, dy) || 1;
+    const half = 5;
+    const px = (-dy / length) * half;
+    const py = (dx / length) * half;
+    return `M ${round(tip.x)} ${round(tip.y)} L ${round(base.x + px)} ${round(base.y + py)} L ${round(base.x - px)} ${round(base.y - py)} Z`;
+}
+
+/**
+ * A name cut to what fits under a person in the slot: Chinese characters count as one em, other
+ * characters as about half. The full name stays in the accessible name and the tooltip.
+ */
+export function fitLabel(text: string, maxEms: number): string {
+    const widthOf = (char: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(char) ? 1 : 0.58);
+    const chars = [...text];
+    if (chars.reduce((sum, char) => sum + widthOf(char), 0) <= maxEms) return text;
+    let used = 0;
+    let out = '';
+    for (const char of chars) {
+        // Room for the ellipsis (one em) is kept.
+        if (used + widthOf(char) > maxEms - 1) break;
+        used += widthOf(char);
+        out += char;
+    }
+    return `${out.trimEnd()}…`;
+}
