@@ -102,16 +102,22 @@ export function arrowhead(base: Point, tip: Point): string {
  * characters as about half. The full name stays in the accessible name and the tooltip.
  */
 export function fitLabel(text: string, maxEms: number): string {
-    const widthOf = (char: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(char) ? 1 : 0.58);
     const chars = [...text];
-    if (chars.reduce((sum, char) => sum + widthOf(char), 0) <= maxEms) return text;
+    if (emsOf(text) <= maxEms) return text;
     let used = 0;
     let out = '';
     for (const char of chars) {
         // Room for the ellipsis (one em) is kept.
-        if (used + widthOf(char) > maxEms - 1) break;
-        used += widthOf(char);
+        if (used + emsOf(char) > maxEms - 1) break;
+        used += emsOf(char);
         out += char;
     }
     return `${out.trimEnd()}…`;
+}
+
+/** About how many ems a text takes: Chinese characters one each, others about half. */
+export function emsOf(text: string): number {
+    let ems = 0;
+    for (const char of text) ems += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(char) ? 1 : 0.58;
+    return ems;
 }

@@ -20,6 +20,8 @@ export interface LayoutOptions {
     readonly headerHeight: number;
     /** Space between two camp bands. */
     readonly bandGap: number;
+    /** The least width of a camp's band, so that its name fits above it (0: no name drawn). */
+    readonly bandTitleWidth?: (camp: string | null) => number;
 }
 
 export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = Object.freeze({
@@ -174,7 +176,10 @@ export function layoutMap(
     const bands: CampBand[] = [];
     let bandX = 0;
     groups.forEach((group, band) => {
-        const width = Math.max(...bandRows[band].map((row) => row.length)) * options.slotWidth;
+        const width = Math.max(
+            Math.max(...bandRows[band].map((row) => row.length)) * options.slotWidth,
+            options.bandTitleWidth?.(group.camp) ?? 0
+        );
         bands.push({ camp: group.camp, x: bandX, width });
         bandX += width + options.bandGap;
     });

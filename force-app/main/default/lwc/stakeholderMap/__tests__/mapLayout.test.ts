@@ -137,6 +137,22 @@ describe('bands by camp', () => {
         }
     });
 
+    test('a band is at least as wide as its camp name, and its people stay centred in it', () => {
+        const layout = layoutMap(
+            [person({ id: 'a', camp: 'A long camp name' }), person({ id: 'b', camp: 'B' })],
+            [],
+            {
+                ...DEFAULT_LAYOUT_OPTIONS,
+                bandTitleWidth: (camp) => (camp === 'B' ? 0 : 300)
+            }
+        );
+        expect(layout.bands.map((b) => [b.x, b.width])).toEqual([
+            [0, 300],
+            [316, 120]
+        ]);
+        expect(layout.people.map((p) => p.x)).toEqual([150, 376]);
+    });
+
     test('people sit under their superior where the row allows', () => {
         const layout = layoutMap(
             [
