@@ -30,8 +30,21 @@ export interface SaveOutcome {
 
 const PREFIX: Readonly<Record<string, string>> = {
     Stakeholder_Assessment__c: 'a01',
-    C139_Scorecard__c: 'a02'
+    C139_Scorecard__c: 'a02',
+    Stakeholder_Link__c: 'a03',
+    Control_Snapshot__c: 'a04'
 };
+
+const SYMMETRIC_LINK_TYPES = ['Allied', 'Rival'];
+
+/** The platform's Link_Key__c (unique, set by a flow): the same link between the same two people. */
+function linkKey(node: GraphNode): string {
+    const value = (field: string) => String((node[field] as FieldHolder | undefined)?.value ?? '');
+    const type = value('Link_Type__c');
+    const ends = [value('From_Stakeholder__c'), value('To_Stakeholder__c')];
+    if (SYMMETRIC_LINK_TYPES.includes(type)) ends.sort();
+    return [value('Opportunity__c'), ...ends, type].join(':');
+}
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -84,6 +97,32 @@ export class RecordStore {
         return op();
     }
 
+    /** Refuses a link whose key another link holds, as the unique Link_Key__c does on the platform. */
+    private checkLinkKey(connection: Connection, node: GraphNode): void {
+        const key = linkKey(node);
+        const other = connection.edges.find((e) => e.node.Id !== node.Id && linkKey(e.node) === key);
+        if (!other) return;
+        throw {
+            status: 400,
+            body: {
+                message: 'An error occurred while trying to update the record. Please try again.',
+                enhancedErrorType: 'RecordError',
+                output: {
+                    errors: [],
+                    fieldErrors: {
+                        Link_Key__c: [
+                            {
+                                errorCode: 'DUPLICATE_VALUE',
+                                field: 'Link_Key__c',
+                                message: `duplicate value found: Link_Key__c duplicates value on record with id: ${other.node.Id}`
+                            }
+                        ]
+                    }
+                }
+            }
+        };
+    }
+
     private stamp(): string {
         return new Date().toISOString();
     }
@@ -110,10 +149,11 @@ export class RecordStore {
             const connection = this.data.uiapi.query[apiName];
             if (!connection)
                 throw { status: 400, body: [{ errorCode: 'INVALID_TYPE', message: `No ${apiName}` }] };
-            this.created += 1;
-            const id = `${PREFIX[apiName] ?? 'a00'}9${String(this.created).padStart(11, '0')}AAA`;
+            const id = `${PREFIX[apiName] ?? 'a00'}9${String(this.created + 1).padStart(11, '0')}AAA`;
             const node: GraphNode = { Id: id, LastModifiedDate: { value: this.stamp() } };
             for (const [field, value] of Object.entries(input.fields)) node[field] = { value };
+            if (apiName === 'Stakeholder_Link__c') this.checkLinkKey(connection, node);
+            this.created += 1;
             connection.edges.push({ node });
             this.changed();
             return this.representation(apiName, node);
@@ -136,9 +176,12 @@ export class RecordStore {
                     this.outcome.conflictWith ?? { status: 412, body: [{ errorCode: 'PRECONDITION_FAILED' }] }
                 );
             }
+            const changed: GraphNode = { ...found.node };
             for (const [field, value] of Object.entries(input.fields)) {
-                if (field !== 'Id') found.node[field] = { value };
+                if (field !== 'Id') changed[field] = { value };
             }
+            if (found.objectApiName === 'Stakeholder_Link__c') this.checkLinkKey(found.connection, changed);
+            Object.assign(found.node, changed);
             found.node.LastModifiedDate = { value: this.stamp() };
             this.changed();
             return this.representation(found.objectApiName, found.node);

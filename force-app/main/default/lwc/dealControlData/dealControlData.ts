@@ -1,12 +1,16 @@
 // Data access shared by the Deal Control components: one GraphQL query loads everything the
 // Opportunity page shows (one server round trip), and the readers below turn Lightning Data Service
-// results and errors into plain values. Writes stay in the components (createRecord/updateRecord).
+// results and errors into plain values. Writes stay in the components (createRecord/updateRecord)
+// and, for the links between people, in c/stakeholderLinkWrites.
 import { gql } from 'lightning/graphql';
 import {
+    PoliticalMap,
     SCORECARD_DERIVED_FIELDS,
     SCORECARD_INPUT_FIELDS,
     STAKEHOLDER_DERIVED_FIELDS,
-    STAKEHOLDER_INPUT_FIELDS
+    STAKEHOLDER_INPUT_FIELDS,
+    STAKEHOLDER_LINK_FIELDS,
+    buildPoliticalMap
 } from 'c/dealControlModel';
 
 /** Assessment fields the components read, besides Id and LastModifiedDate (contract v1). */
@@ -37,12 +41,37 @@ export const SCORECARD_FIELDS: readonly string[] = [
     ...SCORECARD_DERIVED_FIELDS
 ];
 
+/** Link fields the components read, besides Id and LastModifiedDate: the model's link input (contract v1.1). */
+export const LINK_FIELDS: readonly string[] = [...STAKEHOLDER_LINK_FIELDS];
+
+/**
+ * Snapshot fields the components read, besides Id (contract v1.1 Part E): the control score and band
+ * of each day, with what a trend needs beside them (the band's rank, the warnings, the model that
+ * scored it, and the stage and its probability that forecasts use on that day).
+ */
+export const SNAPSHOT_FIELDS: readonly string[] = [
+    'Snapshot_Date__c',
+    'Control_Score__c',
+    'Control_Band__c',
+    'Band_Rank__c',
+    'Warning_Count__c',
+    'Model_Version__c',
+    'Stage_Name__c',
+    'Probability__c'
+];
+
+/** How far back the page reads the Opportunity's control snapshots. */
+export const TREND_DAYS = 90;
+
 // Written out in full rather than built from the lists above: the platform analyses gql documents
 // when the component is compiled. A test checks that the two stay in step.
 // The page shows at most one committee: 200 people and 200 contact roles are far beyond any real
-// buying committee and keep the answer to one page of results.
+// buying committee and keep the answer to one page of results. Links: 2000 is the largest page the
+// GraphQL API returns, and ten times what 200 people can sensibly hold (each one reporting to,
+// influenced by and acting for a few others). Snapshots: at most one per Opportunity per day, so 100
+// holds the 91 days from the since-date to today.
 export const DEAL_QUERY = gql`
-    query dealControl($opportunityId: ID!) {
+    query dealControl($opportunityId: ID!, $snapshotsSince: Date!) {
         uiapi {
             query {
                 Opportunity(where: { Id: { eq: $opportunityId } }, first: 1) {
@@ -260,6 +289,76 @@ export const DEAL_QUERY = gql`
                         }
                     }
                 }
+                Stakeholder_Link__c(
+                    where: { Opportunity__c: { eq: $opportunityId } }
+                    first: 2000
+                    orderBy: { CreatedDate: { order: ASC } }
+                ) {
+                    edges {
+                        node {
+                            Id
+                            LastModifiedDate {
+                                value
+                            }
+                            Opportunity__c {
+                                value
+                            }
+                            From_Stakeholder__c {
+                                value
+                            }
+                            To_Stakeholder__c {
+                                value
+                            }
+                            Link_Type__c {
+                                value
+                            }
+                            Strength__c {
+                                value
+                            }
+                            Evidence__c {
+                                value
+                            }
+                        }
+                    }
+                }
+                Control_Snapshot__c(
+                    where: {
+                        Opportunity__c: { eq: $opportunityId }
+                        Snapshot_Date__c: { gte: { value: $snapshotsSince } }
+                    }
+                    first: 100
+                    orderBy: { Snapshot_Date__c: { order: ASC } }
+                ) {
+                    edges {
+                        node {
+                            Id
+                            Snapshot_Date__c {
+                                value
+                            }
+                            Control_Score__c {
+                                value
+                            }
+                            Control_Band__c {
+                                value
+                            }
+                            Band_Rank__c {
+                                value
+                            }
+                            Warning_Count__c {
+                                value
+                            }
+                            Model_Version__c {
+                                value
+                            }
+                            Stage_Name__c {
+                                value
+                            }
+                            Probability__c {
+                                value
+                            }
+                        }
+                    }
+                }
                 OpportunityContactRole(
                     where: { OpportunityId: { eq: $opportunityId } }
                     first: 200
@@ -293,8 +392,19 @@ export const DEAL_QUERY = gql`
     }
 `;
 
-export function dealQueryVariables(opportunityId: string): { opportunityId: string } {
-    return { opportunityId };
+export interface DealQueryVariables {
+    opportunityId: string;
+    /** The first day of the trend (YYYY-MM-DD, UTC like Snapshot_Date__c): TREND_DAYS before today. */
+    snapshotsSince: string;
+}
+
+/**
+ * The query's variables by the page's clock. The since-date is a calendar day, so the variables (and
+ * the platform's cache key) stay the same all day: the query is not re-sent on every render.
+ */
+export function dealQueryVariables(opportunityId: string, now: Date = new Date()): DealQueryVariables {
+    const since = new Date(now.getTime() - TREND_DAYS * 86_400_000);
+    return { opportunityId, snapshotsSince: since.toISOString().slice(0, 10) };
 }
 
 /** An assessment as plain values keyed by field API name (multi-selects stay `A;B`). */
@@ -320,6 +430,32 @@ export interface ContactRoleRecord {
     IsPrimary: boolean;
 }
 
+/** A link between two people of the Opportunity, as the model reads it (contract v1.1). */
+export interface LinkRecord {
+    Id: string;
+    LastModifiedDate: string;
+    Opportunity__c: string | null;
+    From_Stakeholder__c: string | null;
+    To_Stakeholder__c: string | null;
+    Link_Type__c: string | null;
+    Strength__c: string | null;
+    Evidence__c: string | null;
+}
+
+/** One control snapshot as plain values (contract v1.1 Part E). */
+export interface SnapshotRecord {
+    Id: string;
+    [field: string]: unknown;
+}
+
+/** One day of the control trend, oldest first. */
+export interface TrendPoint {
+    /** Snapshot_Date__c, YYYY-MM-DD. */
+    date: string;
+    score: number | null;
+    band: string | null;
+}
+
 export interface OpportunityRecord {
     Id: string;
     Name: string | null;
@@ -332,6 +468,13 @@ export interface DealSnapshot {
     assessments: AssessmentRecord[];
     scorecard: ScorecardRecord | null;
     contactRoles: ContactRoleRecord[];
+    /** The links between the people, as stored (the map leaves out and reports the unusable ones). */
+    links: LinkRecord[];
+    /** The assessments and links read into one map, for every scoring call and every screen. */
+    politicalMap: PoliticalMap;
+    /** The snapshots of the last TREND_DAYS days, oldest first. */
+    snapshots: SnapshotRecord[];
+    trend: TrendPoint[];
 }
 
 type Node = Record<string, unknown>;
@@ -406,7 +549,43 @@ export function toDealSnapshot(data: unknown): DealSnapshot {
         };
     });
 
-    return { opportunity, assessments, scorecard, contactRoles };
+    const links = nodesOf(data, 'Stakeholder_Link__c').map((node) => {
+        const flat = flatten(node, LINK_FIELDS);
+        const text = Object.fromEntries(LINK_FIELDS.map((field) => [field, stringOrNull(flat[field])]));
+        return { ...text, Id: flat.Id, LastModifiedDate: flat.LastModifiedDate } as LinkRecord;
+    });
+    const politicalMap = buildPoliticalMap(assessments, links as unknown as Record<string, unknown>[], {
+        opportunityId: opportunity?.Id || null
+    });
+
+    const snapshots = nodesOf(data, 'Control_Snapshot__c').map((node) => {
+        const flat: SnapshotRecord = { Id: String(node.Id ?? '') };
+        for (const field of SNAPSHOT_FIELDS) flat[field] = valueOf(node, field);
+        return flat;
+    });
+
+    return {
+        opportunity,
+        assessments,
+        scorecard,
+        contactRoles,
+        links,
+        politicalMap,
+        snapshots,
+        trend: trendOf(snapshots)
+    };
+}
+
+/** The snapshots as a trend: dated points only, oldest first (the query's order, kept if it was not). */
+export function trendOf(snapshots: readonly SnapshotRecord[]): TrendPoint[] {
+    return snapshots
+        .map((s) => ({
+            date: stringOrNull(s.Snapshot_Date__c) ?? '',
+            score: typeof s.Control_Score__c === 'number' ? s.Control_Score__c : null,
+            band: stringOrNull(s.Control_Band__c)
+        }))
+        .filter((point) => /^\d{4}-\d{2}-\d{2}$/.test(point.date))
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 /**

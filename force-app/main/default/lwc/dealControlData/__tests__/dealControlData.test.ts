@@ -1,7 +1,10 @@
 import { gql } from 'lightning/graphql';
 import {
     ASSESSMENT_FIELDS,
+    LINK_FIELDS,
     SCORECARD_FIELDS,
+    SNAPSHOT_FIELDS,
+    TREND_DAYS,
     dealQueryVariables,
     errorKindOf,
     fieldErrorCodesOf,
@@ -10,10 +13,17 @@ import {
     isDuplicateError,
     reduceErrors,
     toDealSnapshot,
+    trendOf,
     unassessedContactRoles,
     userMessagesOf
 } from 'c/dealControlData';
-import { STAKEHOLDER_INPUT_FIELDS, SCORECARD_INPUT_FIELDS, DERIVED_FIELDS } from 'c/dealControlModel';
+import {
+    STAKEHOLDER_INPUT_FIELDS,
+    SCORECARD_INPUT_FIELDS,
+    DERIVED_FIELDS,
+    STAKEHOLDER_LINK_FIELDS,
+    opposingPullersOf
+} from 'c/dealControlModel';
 import dealVitaminErp from './data/dealVitaminErp.json';
 import dealEmpty from './data/dealEmpty.json';
 import saveConflict from './data/saveConflict.json';
@@ -61,12 +71,34 @@ function selectedFields(objectApiName: string): string[] {
 }
 
 describe('DEAL_QUERY', () => {
-    it('is one gql document with one operation and the opportunity id as its only variable', () => {
+    it('is one gql document with one operation, the opportunity id and the trend since-date as variables', () => {
         expect(gql).toHaveBeenCalledTimes(1);
         const text = queryText();
         expect(text.match(/\bquery\s+\w+\s*\(/g)).toHaveLength(1);
-        expect(text).toMatch(/query dealControl\(\$opportunityId: ID!\)/);
-        expect(dealQueryVariables('006000000000001AAA')).toEqual({ opportunityId: '006000000000001AAA' });
+        expect(text).toMatch(/query dealControl\(\$opportunityId: ID!, \$snapshotsSince: Date!\)/);
+        expect(dealQueryVariables('006000000000001AAA', new Date('2026-03-05T12:00:00.000Z'))).toEqual({
+            opportunityId: '006000000000001AAA',
+            snapshotsSince: '2025-12-05'
+        });
+    });
+
+    it('computes the since-date from the clock, TREND_DAYS back, as a UTC day like Snapshot_Date__c', () => {
+        expect(TREND_DAYS).toBe(90);
+        // Just before and just after midnight UTC: the day changes exactly then, not at local midnight.
+        expect(dealQueryVariables('006', new Date('2026-03-01T23:59:59.999Z')).snapshotsSince).toBe(
+            '2025-12-01'
+        );
+        expect(dealQueryVariables('006', new Date('2026-03-02T00:00:00.000Z')).snapshotsSince).toBe(
+            '2025-12-02'
+        );
+        // Across a leap day and a year boundary.
+        expect(dealQueryVariables('006', new Date('2028-03-30T08:00:00.000Z')).snapshotsSince).toBe(
+            '2027-12-31'
+        );
+        // Stable all day: the same config, so the platform answers from its cache.
+        expect(dealQueryVariables('006', new Date('2026-03-05T00:00:01.000Z'))).toEqual(
+            dealQueryVariables('006', new Date('2026-03-05T23:59:59.000Z'))
+        );
     });
 
     it('loads the Opportunity, the assessments, the scorecard and the contact roles in the same round trip', () => {
@@ -75,10 +107,18 @@ describe('DEAL_QUERY', () => {
             'Opportunity',
             'Stakeholder_Assessment__c',
             'C139_Scorecard__c',
+            'Stakeholder_Link__c',
+            'Control_Snapshot__c',
             'OpportunityContactRole'
         ]) {
             expect(text).toContain(`${objectApiName}(`);
         }
+        expect(text).toMatch(
+            /Stakeholder_Link__c\(\s*where: \{ Opportunity__c: \{ eq: \$opportunityId \} \}/
+        );
+        expect(text).toMatch(
+            /Control_Snapshot__c\(\s*where: \{\s*Opportunity__c: \{ eq: \$opportunityId \}\s*Snapshot_Date__c: \{ gte: \{ value: \$snapshotsSince \} \}\s*\}/
+        );
         expect(text).toMatch(/Opportunity\(where: \{ Id: \{ eq: \$opportunityId \} \}/);
         expect(text).toMatch(
             /Stakeholder_Assessment__c\(\s*where: \{ Opportunity__c: \{ eq: \$opportunityId \} \}/
@@ -107,6 +147,32 @@ describe('DEAL_QUERY', () => {
             expect(selected).toContain(field);
         }
         expect(selected).toContain('Opportunity_Key__c');
+    });
+
+    it('selects every link field the model reads, and LastModifiedDate for conflict checks', () => {
+        const selected = selectedFields('Stakeholder_Link__c');
+        expect(selected.sort()).toEqual(['Id', 'LastModifiedDate', ...LINK_FIELDS].sort());
+        for (const field of STAKEHOLDER_LINK_FIELDS) expect(selected).toContain(field);
+    });
+
+    it('reads at most 2000 links, the largest page the GraphQL API returns', () => {
+        const text = queryText();
+        const links = text.slice(text.indexOf('Stakeholder_Link__c('));
+        expect(links).toMatch(/^Stakeholder_Link__c\([^)]*first: 2000[^)]*\)/);
+    });
+
+    it('selects the snapshot fields of a trend, oldest first, one page for the days of the trend', () => {
+        expect(selectedFields('Control_Snapshot__c').sort()).toEqual(['Id', ...SNAPSHOT_FIELDS].sort());
+        for (const field of ['Snapshot_Date__c', 'Control_Score__c', 'Control_Band__c']) {
+            expect(SNAPSHOT_FIELDS).toContain(field);
+        }
+        const text = queryText();
+        const snapshots = text.slice(text.indexOf('Control_Snapshot__c('));
+        const args = snapshots.slice(0, snapshots.indexOf(') {'));
+        expect(args).toMatch(/orderBy: \{ Snapshot_Date__c: \{ order: ASC \} \}/);
+        // One snapshot a day at most: the page must hold every day from the since-date to today.
+        const first = Number(/first: (\d+)/.exec(args)?.[1]);
+        expect(first).toBeGreaterThanOrEqual(TREND_DAYS + 1);
     });
 
     it('selects the contact role, its contact name and title', () => {
@@ -214,7 +280,15 @@ describe('toDealSnapshot', () => {
             },
             assessments: [],
             scorecard: null,
-            contactRoles: []
+            contactRoles: [],
+            links: [],
+            politicalMap: expect.objectContaining({
+                links: [],
+                issues: [],
+                opportunityId: '006000000000002AAA'
+            }),
+            snapshots: [],
+            trend: []
         });
     });
 
@@ -225,7 +299,11 @@ describe('toDealSnapshot', () => {
                 opportunity: null,
                 assessments: [],
                 scorecard: null,
-                contactRoles: []
+                contactRoles: [],
+                links: [],
+                politicalMap: expect.objectContaining({ stakeholders: [], links: [], issues: [] }),
+                snapshots: [],
+                trend: []
             });
         }
     );
@@ -249,6 +327,117 @@ describe('toDealSnapshot', () => {
         expect(snapshot.assessments[0].Attitude_To_Us__c).toBeNull();
         expect(snapshot.assessments[0].Name).toBe('张涛');
         expect(snapshot.opportunity).toEqual({ Id: '006', Name: 'x', StageName: null, Probability: null });
+    });
+});
+
+describe('toDealSnapshot: the political map and the trend', () => {
+    it('reads the links as the model inputs and builds the map from them and the assessments', () => {
+        const snapshot = toDealSnapshot(dealVitaminErp);
+        expect(snapshot.links).toHaveLength(6);
+        expect(snapshot.links[0]).toEqual({
+            Id: 'a03000000000001AAA',
+            LastModifiedDate: '2026-03-02T02:01:00.000Z',
+            Opportunity__c: '006000000000001AAA',
+            From_Stakeholder__c: 'a01000000000002AAA',
+            To_Stakeholder__c: 'a01000000000001AAA',
+            Link_Type__c: 'Reports_To',
+            Strength__c: 'Strong',
+            Evidence__c: expect.stringContaining('reports to the VP')
+        });
+        // A blank strength stays blank as stored; the map reads it as Medium.
+        expect(snapshot.links[1].Strength__c).toBeNull();
+        const map = snapshot.politicalMap;
+        expect(map.opportunityId).toBe('006000000000001AAA');
+        expect(map.issues).toEqual([]);
+        expect(map.links.map((l) => [l.from, l.type, l.to, l.strength])).toEqual([
+            ['a01000000000002AAA', 'Reports_To', 'a01000000000001AAA', 'Strong'],
+            ['a01000000000004AAA', 'Reports_To', 'a01000000000002AAA', 'Medium'],
+            ['a01000000000004AAA', 'Influences', 'a01000000000002AAA', 'Weak'],
+            ['a01000000000003AAA', 'Acts_For', 'a01000000000005AAA', 'Strong'],
+            ['a01000000000006AAA', 'Influences', 'a01000000000005AAA', 'Strong'],
+            ['a01000000000001AAA', 'Rival', 'a01000000000005AAA', 'Medium']
+        ]);
+        expect(map.stakeholders.map((s) => s.camp)).toEqual([
+            "IT VP's side (分管信息化副总一方)",
+            "IT VP's side (分管信息化副总一方)",
+            "Executive VP's side (常务副总一方)",
+            null,
+            "Executive VP's side (常务副总一方)",
+            "Executive VP's side (常务副总一方)"
+        ]);
+    });
+
+    it('names who pulls against us once a puller turns against us (the map follows the assessments)', () => {
+        const data = JSON.parse(JSON.stringify(dealVitaminErp));
+        const liJing = data.uiapi.query.Stakeholder_Assessment__c.edges[5].node;
+        expect(liJing.Name.value).toBe('李静');
+        expect(opposingPullersOf(toDealSnapshot(data).politicalMap, 'a01000000000005AAA')).toEqual([]);
+        liJing.Attitude_To_Us__c.value = 'Non_Supporter';
+        const pullers = opposingPullersOf(toDealSnapshot(data).politicalMap, 'a01000000000005AAA');
+        expect(pullers.map((p) => p.name)).toEqual(['李静']);
+    });
+
+    it('leaves out and reports a link of another Opportunity or to someone not on this one, never throws', () => {
+        const data = JSON.parse(JSON.stringify(dealVitaminErp));
+        const edges = data.uiapi.query.Stakeholder_Link__c.edges;
+        edges[0].node.Opportunity__c.value = '006000000000009AAA';
+        edges[1].node.To_Stakeholder__c.value = 'a01000000000099AAA';
+        edges[2].node.From_Stakeholder__c = undefined;
+        const snapshot = toDealSnapshot(data);
+        expect(snapshot.links).toHaveLength(6);
+        expect(snapshot.links[2].From_Stakeholder__c).toBeNull();
+        expect(snapshot.politicalMap.links).toHaveLength(3);
+        expect(snapshot.politicalMap.issues.map((i) => [i.linkId, i.code])).toEqual([
+            ['a03000000000001AAA', 'LINK_OTHER_OPPORTUNITY'],
+            ['a03000000000002AAA', 'LINK_END_NOT_ON_OPPORTUNITY'],
+            ['a03000000000003AAA', 'LINK_MISSING_END']
+        ]);
+    });
+
+    it('gives the trend of the last 90 days, oldest first', () => {
+        const { trend, snapshots } = toDealSnapshot(dealVitaminErp);
+        expect(trend).toHaveLength(13);
+        expect(trend[0]).toEqual({ date: '2025-12-08', score: 38, band: 'Behind' });
+        expect(trend[12]).toEqual({ date: '2026-03-02', score: 47, band: 'Contested' });
+        expect(trend.map((p) => p.date)).toEqual([...trend.map((p) => p.date)].sort());
+        expect(snapshots[12]).toMatchObject({
+            Snapshot_Date__c: '2026-03-02',
+            Band_Rank__c: 3,
+            Model_Version__c: 'C139-v1.0.0',
+            Probability__c: expect.any(Number)
+        });
+        expect(Object.keys(snapshots[0]).sort()).toEqual(['Id', ...SNAPSHOT_FIELDS].sort());
+    });
+
+    it('keeps a trend point without a score or band, drops one without a valid date, and sorts by date', () => {
+        expect(
+            trendOf([
+                {
+                    Id: '3',
+                    Snapshot_Date__c: '2026-03-02',
+                    Control_Score__c: 47,
+                    Control_Band__c: 'Contested'
+                },
+                { Id: '1', Snapshot_Date__c: '2026-02-23', Control_Score__c: null, Control_Band__c: null },
+                { Id: 'x', Snapshot_Date__c: null, Control_Score__c: 10, Control_Band__c: 'Losing' },
+                {
+                    Id: 'y',
+                    Snapshot_Date__c: '2026-02-30T00:00',
+                    Control_Score__c: 10,
+                    Control_Band__c: 'Losing'
+                },
+                {
+                    Id: '2',
+                    Snapshot_Date__c: '2026-02-24',
+                    Control_Score__c: '45',
+                    Control_Band__c: 'Contested'
+                }
+            ])
+        ).toEqual([
+            { date: '2026-02-23', score: null, band: null },
+            { date: '2026-02-24', score: null, band: 'Contested' },
+            { date: '2026-03-02', score: 47, band: 'Contested' }
+        ]);
     });
 });
 

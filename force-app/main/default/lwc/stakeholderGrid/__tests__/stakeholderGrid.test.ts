@@ -77,7 +77,11 @@ describe('c-stakeholder-grid: loading, empty and error states', () => {
     it('asks for the one deal query with the page Opportunity and shows a spinner until it answers', async () => {
         const element = mount();
         await flushPromises();
-        expect(graphqlAdapter.getLastConfig().variables).toEqual({ opportunityId: OPPORTUNITY_ID });
+        // The trend starts 90 days before the page's clock (2026-03-05).
+        expect(graphqlAdapter.getLastConfig().variables).toEqual({
+            opportunityId: OPPORTUNITY_ID,
+            snapshotsSince: '2025-12-05'
+        });
         const spinner = q(element, 'lightning-spinner') as HTMLElement & { alternativeText?: string };
         expect(spinner.alternativeText).toBe('Loading the buying committee…');
         expect(element.shadowRoot!.querySelector('table')).toBeNull();

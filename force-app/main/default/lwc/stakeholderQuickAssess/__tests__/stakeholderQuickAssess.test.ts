@@ -42,7 +42,10 @@ describe('c-stakeholder-quick-assess', () => {
     it('loads the deal with the same query as the page and offers the people on and off the map', async () => {
         const element = mount();
         await flushPromises();
-        expect(graphqlAdapter.getLastConfig().variables).toEqual({ opportunityId: OPPORTUNITY_ID });
+        expect(graphqlAdapter.getLastConfig().variables).toEqual({
+            opportunityId: OPPORTUNITY_ID,
+            snapshotsSince: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)
+        });
         expect(element.shadowRoot!.querySelector('lightning-spinner')).not.toBeNull();
 
         graphqlAdapter.emit(dealVitaminErp);
