@@ -136,17 +136,24 @@ function personView(
         coach ? L.coach : null
     ];
     const attitude = attitudeKnown
-        ? `${labelOf(ATTITUDE_TO_US, s.attitudeToUs, lang, L)} (${support})`
+        ? format(L.attitudeFact, {
+              value: format(L.supportValue, {
+                  label: labelOf(ATTITUDE_TO_US, s.attitudeToUs, lang, L),
+                  index: support
+              })
+          })
         : L.attitudeUnknown;
-    const facts = [
+    const listed = [
         ...marks,
-        format(L.attitudeFact, { value: attitude }),
+        attitude,
         format(L.influenceFact, { value: labelOf(INFLUENCE, s.influence, lang, L) }),
         noContact
             ? L.noContact
-            : format(L.contactFact, { value: labelOf(CONTACT_CLOSENESS, s.contactCloseness, lang, L) }),
-        s.camp ? format(L.campFact, { value: s.camp }) : null
-    ]
+            : format(L.contactFact, { value: labelOf(CONTACT_CLOSENESS, s.contactCloseness, lang, L) })
+    ].filter((fact): fact is string => fact !== null);
+    // The list view shows people under their camp; a person reached alone on the map needs it said.
+    const facts = listed.join(L.factSeparator);
+    const spoken = [...listed, s.camp ? format(L.campFact, { value: s.camp }) : null]
         .filter((fact): fact is string => fact !== null)
         .join(L.factSeparator);
     const pullers = opposingPullersOf(map, s.id).map((p) => nameOf(p, L));
@@ -174,7 +181,7 @@ function personView(
         topDecisionMaker: s.topDecisionMaker,
         decisionBody: s.decisionBodyMember,
         coach,
-        ariaLabel: format(L.personSummary, { name, facts }),
+        ariaLabel: format(L.personSummary, { name, facts: spoken }),
         facts,
         pulledBy: pullers.length > 0 ? format(L.pulledBy, { names: pullers.join(L.listSeparator) }) : '',
         hasGap: !attitudeKnown || noContact

@@ -1,15 +1,14 @@
 import { LightningElement, api, wire } from 'lwc';
 import { graphql, GraphQLResult } from 'lightning/graphql';
 import LANG from '@salesforce/i18n/lang';
+import { ATTITUDE_TO_US, INFLUENCE, LINK_TYPE, PoliticalMap, toLang } from 'c/dealControlModel';
 import {
-    ATTITUDE_TO_US,
-    INFLUENCE,
-    LINK_TYPE,
-    PoliticalMap,
-    buildPoliticalMap,
-    toLang
-} from 'c/dealControlModel';
-import { DEAL_QUERY, DealSnapshot, dealQueryVariables, toDealSnapshot } from 'c/dealControlData';
+    DEAL_QUERY,
+    DealQueryVariables,
+    DealSnapshot,
+    dealQueryVariables,
+    toDealSnapshot
+} from 'c/dealControlData';
 import { WidthClass, watchRootWidth } from 'c/containerWidth';
 import { MapView, buildMapView } from './mapView';
 import { radiusOf } from './mapGeometry';
@@ -82,7 +81,7 @@ export default class StakeholderMap extends LightningElement {
     /** Where focus goes after the next render (back to the person whose editor closed). */
     private focusAfterRender: string | null = null;
 
-    get variables(): { opportunityId: string } | undefined {
+    get variables(): DealQueryVariables | undefined {
         return this.recordId ? dealQueryVariables(this.recordId) : undefined;
     }
 
@@ -94,17 +93,8 @@ export default class StakeholderMap extends LightningElement {
         this.loadErrors = errors && errors.length > 0 ? errors : [];
         if (!data) return;
         this.snapshot = toDealSnapshot(data);
-        this.view = buildMapView(this.politicalMap(), this.coachId(), lang, L);
+        this.view = buildMapView(this.snapshot.politicalMap, this.coachId(), lang, L);
         this.syncEditor();
-    }
-
-    private politicalMap(): PoliticalMap {
-        const snapshot = this.snapshot!;
-        const withMap = snapshot as DealSnapshot & { politicalMap?: PoliticalMap };
-        return (
-            withMap.politicalMap ??
-            buildPoliticalMap(snapshot.assessments, [], { opportunityId: snapshot.opportunity?.Id ?? null })
-        );
     }
 
     private coachId(): string | null {
@@ -284,7 +274,7 @@ export default class StakeholderMap extends LightningElement {
     }
 
     get linkFormMap(): PoliticalMap | null {
-        return this.snapshot ? this.politicalMap() : null;
+        return this.snapshot?.politicalMap ?? null;
     }
 
     handleAddLink(): void {
