@@ -45,6 +45,8 @@ export interface PersonView {
     coachTransform: string;
     className: string;
     supportText: string;
+    /** The support number's class: dark or light on the attitude's colour. */
+    numberClass: string;
     topDecisionMaker: boolean;
     decisionBody: boolean;
     coach: boolean;
@@ -135,25 +137,32 @@ function personView(
         s.decisionBodyMember ? L.decisionBody : null,
         coach ? L.coach : null
     ];
-    const attitude = attitudeKnown
-        ? format(L.attitudeFact, {
-              value: format(L.supportValue, {
-                  label: labelOf(ATTITUDE_TO_US, s.attitudeToUs, lang, L),
-                  index: support
-              })
-          })
-        : L.attitudeUnknown;
-    const listed = [
+    const attitudeLabel = labelOf(ATTITUDE_TO_US, s.attitudeToUs, lang, L);
+    const contact = noContact
+        ? L.noContact
+        : format(L.contactFact, { value: labelOf(CONTACT_CLOSENESS, s.contactCloseness, lang, L) });
+    const influence = format(L.influenceFact, { value: labelOf(INFLUENCE, s.influence, lang, L) });
+    const facts = [
         ...marks,
-        attitude,
-        format(L.influenceFact, { value: labelOf(INFLUENCE, s.influence, lang, L) }),
-        noContact
-            ? L.noContact
-            : format(L.contactFact, { value: labelOf(CONTACT_CLOSENESS, s.contactCloseness, lang, L) })
-    ].filter((fact): fact is string => fact !== null);
-    // The list view shows people under their camp; a person reached alone on the map needs it said.
-    const facts = listed.join(L.factSeparator);
-    const spoken = [...listed, s.camp ? format(L.campFact, { value: s.camp }) : null]
+        attitudeKnown
+            ? format(L.attitudeFact, {
+                  value: format(L.supportValue, { label: attitudeLabel, index: support })
+              })
+            : L.attitudeUnknown,
+        influence,
+        contact
+    ]
+        .filter((fact): fact is string => fact !== null)
+        .join(L.factSeparator);
+    // On the map a person is reached alone, so the name carries the camp; it begins with what the
+    // circle shows (name and support number), as a button's visible text must be part of its name.
+    const spoken = [
+        ...marks,
+        attitudeKnown ? format(L.attitudeFact, { value: attitudeLabel }) : L.attitudeUnknown,
+        influence,
+        contact,
+        s.camp ? format(L.campFact, { value: s.camp }) : null
+    ]
         .filter((fact): fact is string => fact !== null)
         .join(L.factSeparator);
     const pullers = opposingPullersOf(map, s.id).map((p) => nameOf(p, L));
@@ -178,10 +187,11 @@ function personView(
             .filter(Boolean)
             .join(' '),
         supportText: support,
+        numberClass: `support number_${attitudeKnown ? s.attitudeToUs : 'unknown'}`,
         topDecisionMaker: s.topDecisionMaker,
         decisionBody: s.decisionBodyMember,
         coach,
-        ariaLabel: format(L.personSummary, { name, facts: spoken }),
+        ariaLabel: format(L.personSummary, { name: `${name} ${support}`, facts: spoken }),
         facts,
         pulledBy: pullers.length > 0 ? format(L.pulledBy, { names: pullers.join(L.listSeparator) }) : '',
         hasGap: !attitudeKnown || noContact

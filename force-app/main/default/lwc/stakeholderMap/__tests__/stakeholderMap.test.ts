@@ -126,7 +126,7 @@ describe('c-stakeholder-map: the drawing', () => {
     it('names each person and line for screen readers in full sentences', async () => {
         const element = await mountWith(dealVitaminErp);
         expect(person(element, WANG_JIAN).getAttribute('aria-label')).toBe(
-            "王建: VP in charge; Top decision maker; Decision body; Attitude to us: Supporter (+1); Influence: High; Contact: More; Camp: IT VP's side (分管信息化副总一方)"
+            "王建 +1: VP in charge; Top decision maker; Decision body; Attitude to us: Supporter; Influence: High; Contact: More; Camp: IT VP's side (分管信息化副总一方)"
         );
         expect(person(element, WANG_JIAN).getAttribute('tabindex')).toBe('0');
         const line = q(element, `.line-target[data-line="${REPORTS_TO_LINK}"]`);

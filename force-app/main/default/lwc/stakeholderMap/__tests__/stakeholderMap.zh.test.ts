@@ -30,7 +30,7 @@ describe('c-stakeholder-map in Simplified Chinese', () => {
         // The camp is the rep's own free text (here from the sample data), shown as written.
         const camp = dealVitaminErp.uiapi.query.Stakeholder_Assessment__c.edges[0].node.Camp__c.value;
         expect(q(element, 'g.person[data-person="a01000000000001AAA"]').getAttribute('aria-label')).toBe(
-            `王建：分管副总；最高决策者；决策机构；对我方的态度：支持者（+1）；影响力：高；联系紧密度：联系较多；阵营：${camp}`
+            `王建 +1：分管副总；最高决策者；决策机构；对我方的态度：支持者；影响力：高；联系紧密度：联系较多；阵营：${camp}`
         );
         q(element, '[data-id="view-list"]').click();
         await flushPromises();
