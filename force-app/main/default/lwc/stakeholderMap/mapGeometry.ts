@@ -41,6 +41,26 @@ export interface LineShape {
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
+/** A person a line must not cross: their circle and a little room around it. */
+export interface Obstacle extends Point {
+    readonly r: number;
+}
+
+/** Extra bends tried, in order, to take a line round the people in its way. */
+const DETOURS = [0, 30, -30, 60, -60, 90, -90, 120, -120];
+const CLEARANCE = 6;
+
+/** Whether the quadratic curve from a via c to b keeps clear of the obstacle's circle. */
+function curveClears(a: Point, c: Point, b: Point, o: Obstacle): boolean {
+    for (let i = 1; i < 24; i++) {
+        const t = i / 24;
+        const x = (1 - t) * (1 - t) * a.x + 2 * (1 - t) * t * c.x + t * t * b.x;
+        const y = (1 - t) * (1 - t) * a.y + 2 * (1 - t) * t * c.y + t * t * b.y;
+        if (Math.hypot(x - o.x, y - o.y) < o.r + CLEARANCE) return false;
+    }
+    return true;
+}
+
 function towards(from: Point, to: Point, distance: number): Point {
     const dx = to.x - from.x;
     const dy = to.y - from.y;
@@ -59,7 +79,8 @@ export function lineShape(
     toRadius: number,
     type: LinkType,
     index = 0,
-    count = 1
+    count = 1,
+    obstacles: readonly Obstacle[] = []
 ): LineShape {
     const dx = to.x - from.x;
     const dy = to.y - from.y;
@@ -72,7 +93,13 @@ export function lineShape(
     // Within one row a straight line would run through the people between: arch it over them.
     if (Math.abs(dy) < 1) bend += (ROW_ARCH + length * 0.12) * (ny < 0 ? 1 : -1);
     const middle = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
-    const control = { x: middle.x + nx * bend * 2, y: middle.y + ny * bend * 2 };
+    const controlFor = (b: number) => ({ x: middle.x + nx * b * 2, y: middle.y + ny * b * 2 });
+    // A line that would cross someone between its ends bends round them: the first bend, nearest
+    // the planned one, whose curve keeps clear of everyone else (the planned one if none does).
+    const clear = (b: number) => obstacles.every((o) => curveClears(from, controlFor(b), to, o));
+    const detour = DETOURS.map((d) => bend + d).find(clear);
+    if (detour !== undefined) bend = detour;
+    const control = controlFor(bend);
     const directed = !SYMMETRIC_LINK_TYPES.includes(type);
     const head = directed ? 9 : 0;
     const start = towards(from, control, fromRadius + 2);

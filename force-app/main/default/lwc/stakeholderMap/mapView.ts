@@ -211,6 +211,10 @@ function lineViews(map: PoliticalMap, layout: MapLayout, lang: Lang, L: Labels):
         const to = placed.get(recordKey(link.to));
         if (!from || !to) return [];
         const pair = perPair.get(pairKey(link))!;
+        // Everyone else on the map, with their ring and name, is in the line's way.
+        const obstacles = layout.people
+            .filter((p) => p !== from && p !== to)
+            .map((p) => ({ x: p.x, y: p.y + 6, r: radiusOf(p.person.influence) + 12 }));
         const shape = lineShape(
             from,
             to,
@@ -218,7 +222,8 @@ function lineViews(map: PoliticalMap, layout: MapLayout, lang: Lang, L: Labels):
             radiusOf(to.person.influence) + 5,
             link.type,
             pair.indexOf(link),
-            pair.length
+            pair.length,
+            obstacles
         );
         const sentence = sentenceOf(link, map, lang, L);
         const strength = findValue(LINK_STRENGTH, link.strength)!.label[lang];

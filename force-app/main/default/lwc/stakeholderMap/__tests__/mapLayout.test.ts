@@ -335,6 +335,20 @@ describe('geometry', () => {
         expect(Math.hypot(one.middle.x - two.middle.x, one.middle.y - two.middle.y)).toBeGreaterThan(15);
     });
 
+    test('a line bends round a person it would otherwise cross', () => {
+        const from = { x: 0, y: 0 };
+        const to = { x: 200, y: 0 };
+        const inTheWay = { x: 100, y: 30, r: 20 };
+        const straight = lineShape(from, { x: 200, y: 60 }, 20, 20, 'Influences');
+        const bent = lineShape(from, { x: 200, y: 60 }, 20, 20, 'Influences', 0, 1, [inTheWay]);
+        expect(Math.hypot(straight.middle.x - inTheWay.x, straight.middle.y - inTheWay.y)).toBeLessThan(20);
+        expect(Math.hypot(bent.middle.x - inTheWay.x, bent.middle.y - inTheWay.y)).toBeGreaterThan(26);
+        // Nobody in the way: the planned curve.
+        expect(lineShape(from, to, 20, 20, 'Rival', 0, 1, [{ x: 100, y: 200, r: 20 }]).d).toBe(
+            lineShape(from, to, 20, 20, 'Rival').d
+        );
+    });
+
     test('a line within one row arches above the people between its ends', () => {
         const shape = lineShape({ x: 0, y: 100 }, { x: 360, y: 100 }, 20, 20, 'Rival');
         expect(shape.middle.y).toBeLessThan(100 - 20);
