@@ -69,7 +69,7 @@ describe('overlap: badges, buttons, fields and text never sit on each other', ()
             </svg></div>`;
         const broken = await rulesOn(drawing(55));
         expect(rulesFound(broken)).toEqual(['overlap']);
-        expect(broken.map((v) => v.detail).join('\n')).toContain('"王建" overlaps');
+        expect(broken.map((v) => v.detail).join('\n')).toMatch(/王建.{1,2}overlaps/);
         expect(await rulesOn(drawing(260))).toEqual([]);
     });
 
