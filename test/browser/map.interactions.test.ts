@@ -2,7 +2,7 @@
 // form (each save goes to the store, and the map asks the deal query again and draws what is
 // stored), and every person and line reached with the keyboard alone.
 import type { Page } from 'playwright-core';
-import { openPreview } from './support/previewPage';
+import { LANGS, WIDTHS, layoutViolations, openPreview, seriousA11yViolations } from './support/previewPage';
 import { toasts } from './support/rep';
 
 const WANG_JIAN = 'a01000000000001AAA';
@@ -119,6 +119,31 @@ describe('the political map: links', () => {
             await close();
         }
     });
+});
+
+describe('the political map: the link form', () => {
+    it.concurrent.each(LANGS.flatMap((lang) => WIDTHS.map((width) => [lang, width] as const)))(
+        'in %s at %i px keeps the layout rules, labels every choice and shows a refusal at its field',
+        async (lang, width) => {
+            const { page, errors, close } = await openPreview({ component: 'map', lang, width });
+            try {
+                await page.locator('lightning-button[data-id="add-link"] button').click();
+                const form = page.locator('c-stakeholder-link-form');
+                await form.waitFor();
+                // Saving an empty draft shows an error at each of the three required choices.
+                await form.locator('lightning-button[data-id="save"] button').click();
+                await form.locator('.slds-has-error').first().waitFor();
+                expect(await form.locator('.slds-has-error').count()).toBe(3);
+                // Each select is named by its visible label (the ids are the component's own).
+                expect(await page.getByLabel(lang === 'zh-CN' ? '前一人' : 'First person').count()).toBe(1);
+                expect(await layoutViolations(page)).toEqual([]);
+                expect(await seriousA11yViolations(page)).toEqual([]);
+                expect(errors).toEqual([]);
+            } finally {
+                await close();
+            }
+        }
+    );
 });
 
 describe('the political map: keyboard', () => {

@@ -35,6 +35,20 @@ interface Option {
     selected: boolean;
 }
 
+interface Choice {
+    key: keyof LinkDraft;
+    field: string;
+    label: string;
+    options: Option[];
+    help: string;
+    hasHelp: boolean;
+    error: string;
+    inputId: string;
+    errorId: string;
+    className: string;
+    selectClass: string;
+}
+
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /**
@@ -48,7 +62,7 @@ export default class StakeholderLinkForm extends LightningElement {
     /** The Opportunity's people and links, to choose from and to check the draft against. */
     @api map: PoliticalMap | null = null;
 
-    labels = { ...L, type: LINK_TYPE.label[lang], strength: LINK_STRENGTH.label[lang] };
+    labels = L;
     draft: LinkDraft = { from: '', to: '', type: '', strength: 'Medium', evidence: '' };
     fieldErrors: Record<string, string> = {};
     message = '';
@@ -108,39 +122,64 @@ export default class StakeholderLinkForm extends LightningElement {
         ];
     }
 
-    get fromOptions(): Option[] {
-        return this.peopleOptions(this.draft.from);
-    }
-
-    get toOptions(): Option[] {
-        return this.peopleOptions(this.draft.to);
-    }
-
-    get typeOptions(): Option[] {
+    /**
+     * The four choices in the order a rep reads the link: who, what kind, whom, how strong. Each
+     * carries its options, its help (what the chosen value means) and its error.
+     */
+    get choices(): Choice[] {
+        const typeValue = findValue(LINK_TYPE, this.draft.type);
+        const strengthValue = findValue(LINK_STRENGTH, this.draft.strength);
+        const choice = (
+            key: keyof LinkDraft,
+            field: string,
+            label: string,
+            options: Option[],
+            help = ''
+        ): Choice => {
+            const error = this.fieldErrors[field] ?? '';
+            return {
+                key,
+                field,
+                label,
+                options,
+                help,
+                hasHelp: help !== '',
+                error,
+                inputId: `link-${key}`,
+                errorId: `link-${key}-error`,
+                className: `slds-form-element field${error ? ' slds-has-error' : ''}`,
+                selectClass: `slds-select ${key}`
+            };
+        };
         return [
-            { value: '', label: L.choose, selected: !this.draft.type },
-            ...LINK_TYPE.values.map((v) => ({
-                value: v.value,
-                label: v.label[lang],
-                selected: v.value === this.draft.type
-            }))
+            choice('from', LINK_FROM_FIELD, L.from, this.peopleOptions(this.draft.from)),
+            choice(
+                'type',
+                LINK_TYPE.field,
+                LINK_TYPE.label[lang],
+                [
+                    { value: '', label: L.choose, selected: !this.draft.type },
+                    ...LINK_TYPE.values.map((v) => ({
+                        value: v.value,
+                        label: v.label[lang],
+                        selected: v.value === this.draft.type
+                    }))
+                ],
+                typeValue?.description[lang] ?? LINK_TYPE.help[lang]
+            ),
+            choice('to', LINK_TO_FIELD, L.to, this.peopleOptions(this.draft.to)),
+            choice(
+                'strength',
+                LINK_STRENGTH.field,
+                LINK_STRENGTH.label[lang],
+                LINK_STRENGTH.values.map((v) => ({
+                    value: v.value,
+                    label: v.label[lang],
+                    selected: v.value === this.draft.strength
+                })),
+                strengthValue?.description[lang] ?? LINK_STRENGTH.help[lang]
+            )
         ];
-    }
-
-    get strengthOptions(): Option[] {
-        return LINK_STRENGTH.values.map((v) => ({
-            value: v.value,
-            label: v.label[lang],
-            selected: v.value === this.draft.strength
-        }));
-    }
-
-    get typeHelp(): string {
-        return findValue(LINK_TYPE, this.draft.type)?.description[lang] ?? LINK_TYPE.help[lang];
-    }
-
-    get strengthHelp(): string {
-        return findValue(LINK_STRENGTH, this.draft.strength)?.description[lang] ?? LINK_STRENGTH.help[lang];
     }
 
     /** The draft as the sentence the map and the list will show. */
@@ -160,30 +199,6 @@ export default class StakeholderLinkForm extends LightningElement {
 
     get confirmQuestion(): string {
         return fillTemplate(L.confirmRemove, { sentence: this.sentence });
-    }
-
-    get fromError(): string {
-        return this.fieldErrors[LINK_FROM_FIELD] ?? '';
-    }
-
-    get toError(): string {
-        return this.fieldErrors[LINK_TO_FIELD] ?? '';
-    }
-
-    get typeError(): string {
-        return this.fieldErrors[LINK_TYPE.field] ?? '';
-    }
-
-    get fromClass(): string {
-        return `slds-form-element field${this.fromError ? ' slds-has-error' : ''}`;
-    }
-
-    get toClass(): string {
-        return `slds-form-element field${this.toError ? ' slds-has-error' : ''}`;
-    }
-
-    get typeClass(): string {
-        return `slds-form-element field${this.typeError ? ' slds-has-error' : ''}`;
     }
 
     get hasSaveError(): boolean {
