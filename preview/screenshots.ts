@@ -60,6 +60,28 @@ const SHOTS: readonly Shot[] = [
         maxHeight: { 840: 1000, 390: 844 }
     },
     {
+        // The Relationships section after the rep added "influenced by 张涛" (an opponent): the live
+        // reading beside it already warns that 王建 is pulled against us.
+        name: 'editor-relationships',
+        component: 'editor',
+        variants: [
+            ['en', 840],
+            ['zh', 390]
+        ],
+        maxHeight: { 840: 800, 390: 844 },
+        prepare: async (page) => {
+            const section = page.locator('details[data-section="relationships"]');
+            await section
+                .locator('fieldset[data-kind="influencedBy"] lightning-button.add-link button')
+                .click();
+            const person = section.locator('fieldset[data-kind="influencedBy"] .link-person').last();
+            await person.locator('[role="combobox"]').first().click();
+            await person.getByRole('option', { name: '张涛', exact: true }).click();
+            await page.locator('[data-id="live"] li[data-code="INFLUENCED_AGAINST"]').waitFor();
+            await section.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+        }
+    },
+    {
         name: 'editor-conflict',
         component: 'editor',
         state: 'saveConflict',

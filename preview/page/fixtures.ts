@@ -32,10 +32,29 @@ export interface FixtureSet {
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
+/**
+ * The Vitamin Group case once 李静 has turned against us: her strong influence on 王乘 (a sample link)
+ * then pulls him against us, so the grid names her beside his INFLUENCED_AGAINST insight. The grid's
+ * Jest tests build the same case from the same fixture.
+ */
+function withLiJingAgainstUs(deal: DealData): DealData {
+    const copy = clone(deal);
+    const liJing = copy.uiapi.query.Stakeholder_Assessment__c.edges.find(
+        (e) => e.node.Id === 'a01000000000006AAA'
+    );
+    if (!liJing) throw new Error('Preview fixture: 李静 is missing from the Vitamin Group case');
+    liJing.node.Attitude_To_Us__c = { value: 'Non_Supporter' };
+    return copy;
+}
+
 export const FIXTURE_SETS = {
     // dealControlData/__tests__/data: the grid, editor and quick action tests.
     deal: {
-        cases: { vitaminErp: dealVitaminErp as DealData, empty: dealEmpty as DealData },
+        cases: {
+            vitaminErp: dealVitaminErp as DealData,
+            empty: dealEmpty as DealData,
+            pulledAgainst: withLiJingAgainstUs(dealVitaminErp as DealData)
+        },
         empty: () => clone(dealEmpty as DealData),
         now: '2026-03-05T12:00:00.000Z',
         queryErrors: dealGraphqlErrors,

@@ -12,6 +12,7 @@ import type { FixtureSetName } from './fixtures';
 import type { PreviewState } from './states';
 import type { DealData, RecordStore } from '../stubs/recordStore';
 import { clickPath, selectOption, waitFor } from './user';
+import { toDealSnapshot } from 'c/dealControlData';
 import { noteClose } from './toast';
 
 export const OPPORTUNITY_ID = '006000000000001AAA';
@@ -87,13 +88,16 @@ export const COMPONENTS: Readonly<Record<string, PreviewComponent>> = {
         tag: 'c-stakeholder-editor',
         ctor: StakeholderEditor,
         fixtures: 'deal',
+        // The grid hands the editor the deal its query loaded: the other people and their links.
         props: ({ state, deal }) => ({
             opportunityId: OPPORTUNITY_ID,
-            record: state === 'empty' ? null : assessmentOf(deal, WANG_JIAN)
+            record: state === 'empty' ? null : assessmentOf(deal, WANG_JIAN),
+            deal: toDealSnapshot(deal)
         }),
         events: {
             conflict: (element, { store }) => {
                 element.record = assessmentOf(store.snapshot(), WANG_JIAN);
+                element.deal = toDealSnapshot(store.snapshot());
             }
         },
         arrange: {

@@ -94,8 +94,9 @@ describe('4. grid on a phone: compact cards, the summary and "Work on next" firs
             expect(workNext.y).toBeLessThan(firstCard.y);
             const cards = await page.locator('li.person-card.assessment').all();
             expect(cards).toHaveLength(6);
-            // One compact card each (the old stacked table took about 780 px per person).
-            for (const card of cards) expect((await boxOf(card)).height).toBeLessThan(260);
+            // One compact card each (the old stacked table took about 780 px per person); the camp
+            // (contract v1.1) adds one short line under the title.
+            for (const card of cards) expect((await boxOf(card)).height).toBeLessThan(280);
             expect((await boxOf(page.locator('c-stakeholder-grid'))).height).toBeLessThan(3000);
             const text = await visibleText(page);
             const title = lang === 'en-US' ? 'The committee at a glance' : '全体采购决策者概览';
@@ -178,7 +179,13 @@ describe('7. scorecard and editor use the width on a desktop; meanings one tap a
             const form = await boxOf(page.locator('form.form'));
             const side = await boxOf(page.locator('aside.side'));
             expect(side.x).toBeGreaterThanOrEqual(form.x + form.width);
-            expect(await page.locator('nav.jump-links button').count()).toBe(3);
+            // One per section: the person, the five dimensions, the relationships, the action.
+            expect(await page.locator('nav.jump-links button').allInnerTexts()).toEqual([
+                'Person',
+                'Five dimensions',
+                'Relationships',
+                'Next action and evidence'
+            ]);
         })
     );
 

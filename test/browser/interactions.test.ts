@@ -2,7 +2,7 @@
 // map, saving (with the grid re-querying the store), a conflict with a colleague's save, the
 // scorecard's veto, and the grid's Edit and sort.
 import { openPreview } from './support/previewPage';
-import { choiceInput, choose, inViewport, inputOf, toasts, typeInto } from './support/rep';
+import { choiceInput, choose, inViewport, inputOf, pickOption, toasts, typeInto } from './support/rep';
 
 describe('the editor', () => {
     it.concurrent(
@@ -165,6 +165,121 @@ describe('the grid and the editor together', () => {
             expect(
                 await page.locator('th:has(button.sort[data-key="support"])').getAttribute('aria-sort')
             ).toBe('descending');
+        } finally {
+            await close();
+        }
+    });
+});
+
+describe('relationships in the editor, seen in the grid', () => {
+    it.concurrent(
+        'adds, changes and removes a link; the grid re-queries and names who pulls against us',
+        async () => {
+            const { page, errors, close } = await openPreview({ component: 'grid', width: 840 });
+            const WANG_JIAN = 'a01000000000001AAA';
+            const row = page.locator(`tr.assessment[data-row="${WANG_JIAN}"]`);
+            const pulled = page.locator(
+                `[data-insights-for="${WANG_JIAN}"] [data-code="INFLUENCED_AGAINST"]`
+            );
+            const editor = page.locator('tr.editor-row c-stakeholder-editor');
+            const influencedBy = editor.locator('fieldset[data-kind="influencedBy"]');
+            const openEditor = async () => {
+                await row.locator('lightning-button.edit button').click();
+                await editor.waitFor();
+            };
+            const saveAndWait = async () => {
+                const shown = await toasts(page).count();
+                await editor.locator('lightning-button.save button').click();
+                await toasts(page).nth(shown).waitFor();
+                await page.locator('tr.editor-row').waitFor({ state: 'detached' });
+            };
+            const storeLog = () =>
+                page.evaluate(() =>
+                    (
+                        window as unknown as {
+                            __preview: { store: { log: Array<{ op: string; input: unknown }> } };
+                        }
+                    ).__preview.store.log.map((entry) => ({
+                        op: entry.op,
+                        apiName: (entry.input as { apiName?: string }).apiName ?? null,
+                        fields: (entry.input as { fields?: Record<string, unknown> }).fields ?? null
+                    }))
+                );
+            try {
+                expect(await pulled.count()).toBe(0);
+
+                // Add: 张涛 (an opponent) strongly influences 王建.
+                await openEditor();
+                await influencedBy.locator('lightning-button.add-link button').click();
+                const newRow = influencedBy.locator('li.relation-row').last();
+                await pickOption(newRow.locator('.link-person'), '张涛');
+                await pickOption(newRow.locator('.link-strength'), 'Strong');
+                // The live reading knows at once.
+                await editor.locator('[data-id="live"] li[data-code="INFLUENCED_AGAINST"]').waitFor();
+                await saveAndWait();
+                await pulled.waitFor();
+                expect(await pulled.innerText()).toContain('Pulled against us: 张涛');
+                const created = (await storeLog()).find((e) => e.apiName === 'Stakeholder_Link__c');
+                expect(created?.fields).toMatchObject({
+                    From_Stakeholder__c: 'a01000000000004AAA',
+                    To_Stakeholder__c: WANG_JIAN,
+                    Link_Type__c: 'Influences',
+                    Strength__c: 'Strong'
+                });
+
+                // Change: a weak influence never pulls, so the warning goes.
+                await openEditor();
+                await pickOption(
+                    influencedBy.locator('li.relation-row').first().locator('.link-strength'),
+                    'Weak'
+                );
+                await saveAndWait();
+                await pulled.waitFor({ state: 'detached' });
+
+                // Remove: the store loses the link.
+                await openEditor();
+                await influencedBy
+                    .locator('li.relation-row lightning-button-icon.remove-link button')
+                    .click();
+                expect(await influencedBy.locator('.removed-note').innerText()).toBe(
+                    'Removed when you save: 张涛 influences 王建'
+                );
+                await saveAndWait();
+                const log = await storeLog();
+                expect(log.filter((e) => e.op === 'delete')).toHaveLength(1);
+                await openEditor();
+                expect(await influencedBy.locator('li.relation-row').count()).toBe(0);
+                expect(errors).toEqual([]);
+            } finally {
+                await close();
+            }
+        }
+    );
+
+    it.concurrent('says at the row, in Chinese, that a link is already recorded', async () => {
+        const { page, close } = await openPreview({ component: 'editor', lang: 'zh-CN', width: 390 });
+        try {
+            // "王建 reports to 王乘" is a new link, but added twice it is one link: the second row says so.
+            const reportsTo = page.locator('fieldset[data-kind="reportsTo"]');
+            for (let i = 0; i < 2; i++) {
+                await reportsTo.locator('lightning-button.add-link button').click();
+                await pickOption(reportsTo.locator('li.relation-row').nth(i).locator('.link-person'), '王乘');
+            }
+            await page.locator('lightning-button.save button').click();
+            const message = reportsTo
+                .locator('li.relation-row')
+                .nth(1)
+                .locator('.link-person .slds-form-element__help');
+            await message.waitFor();
+            // The base combobox names its (hidden) label before the message, for screen readers.
+            expect(await message.innerText()).toContain(
+                '这两人之间已记录了相同类型的关系。请修改已有的关系，不要重复添加。'
+            );
+            // Nothing was sent.
+            const log = await page.evaluate(
+                () => (window as unknown as { __preview: { store: { log: unknown[] } } }).__preview.store.log
+            );
+            expect(log).toEqual([]);
         } finally {
             await close();
         }

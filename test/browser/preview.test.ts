@@ -48,7 +48,7 @@ describe('the preview page', () => {
             '?state=broken is not one of: ok, empty, loading, errors, partial, saveConflict, saveFieldErrors'
         ],
         ['width=20', '?width=20 must be 280–2000 (px)'],
-        ['fixture=nope', '?fixture=nope is not one of: vitaminErp, empty']
+        ['fixture=nope', '?fixture=nope is not one of: vitaminErp, empty, pulledAgainst']
     ])('refuses %s', async (query, expected) => {
         const context = await newContext(840);
         try {

@@ -54,3 +54,9 @@ export async function inViewport(page: Page, locator: Locator): Promise<boolean>
 export function visibleText(page: Page): Promise<string> {
     return page.locator('#stage').innerText();
 }
+
+/** Picks an option of a lightning-combobox by its visible label, the way a rep does: open it, click. */
+export async function pickOption(combobox: Locator, label: string): Promise<void> {
+    await combobox.locator('[role="combobox"]').first().click();
+    await combobox.getByRole('option', { name: label, exact: true }).click();
+}

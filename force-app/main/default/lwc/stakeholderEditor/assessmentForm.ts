@@ -2,7 +2,9 @@
 // payload rules (what is sent, how blanks and multi-selects are written, which derived values are
 // stamped) can be read and tested on their own.
 import {
+    CAMP,
     PicklistFieldDef,
+    PoliticalMap,
     STAKEHOLDER_PICKLISTS,
     StakeholderScore,
     normalizeStakeholder,
@@ -21,7 +23,8 @@ export const TEXT_FIELDS: readonly string[] = [
     'Next_Action__c',
     'Verification__c',
     'Evidence__c',
-    'Notes__c'
+    'Notes__c',
+    CAMP.field
 ];
 export const DATE_FIELDS: readonly string[] = ['Assessed_On__c', 'Next_Action_Due__c'];
 export const CHECKBOX_FIELDS: readonly string[] = ['Top_Decision_Maker__c', 'Decision_Body_Member__c'];
@@ -42,7 +45,8 @@ export const MAX_LENGTH: Readonly<Record<string, number>> = {
     Next_Action__c: 255,
     Verification__c: 255,
     Evidence__c: 32768,
-    Notes__c: 32768
+    Notes__c: 32768,
+    [CAMP.field]: CAMP.maxLength
 };
 
 export function picklistDef(field: string): PicklistFieldDef | undefined {
@@ -90,8 +94,16 @@ export function toFieldValue(field: string, value: FormValue): string | boolean 
     return text.trim() === '' ? null : text;
 }
 
-export function scoreForm(values: Readonly<Record<string, unknown>>, scoredAt: string): StakeholderScore {
-    return scoreStakeholder(values, { scoredAt });
+/**
+ * The model's reading of the form. With the Opportunity's political map (and the person's Id in
+ * `values`, as the map knows people by Id) it includes the link-based insight INFLUENCED_AGAINST.
+ */
+export function scoreForm(
+    values: Readonly<Record<string, unknown>>,
+    scoredAt: string,
+    map?: PoliticalMap
+): StakeholderScore {
+    return scoreStakeholder(values, { scoredAt }, map);
 }
 
 /** Client-side checks the server would otherwise reject: field → label key of the message. */
@@ -112,6 +124,10 @@ export interface SaveContext {
     record: Readonly<Record<string, unknown>> | null | undefined;
     /** ISO time of the save, from the caller's clock: stamped as Scored_At__c. */
     scoredAt: string;
+    /** The Opportunity's political map as it will be after this save, for the derived insight codes. */
+    map?: PoliticalMap;
+    /** The person's Id in `map` (the record's Id, or the stand-in of a person not yet created). */
+    mapId?: string;
 }
 
 /**
@@ -122,8 +138,9 @@ export interface SaveContext {
 export function buildSaveRequest(values: FormValues, context: SaveContext): SaveRequest {
     const fields: Record<string, unknown> = {};
     for (const field of EDITABLE_FIELDS) fields[field] = toFieldValue(field, values[field] ?? null);
-    const derived = scoreForm(values, context.scoredAt).derived;
     const recordId = context.record?.Id;
+    const mapId = context.mapId ?? (typeof recordId === 'string' ? recordId : undefined);
+    const derived = scoreForm({ ...values, Id: mapId ?? null }, context.scoredAt, context.map).derived;
     if (typeof recordId === 'string' && recordId !== '') {
         const lastModified = context.record?.LastModifiedDate;
         return {

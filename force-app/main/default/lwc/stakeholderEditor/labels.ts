@@ -11,6 +11,34 @@ export const LABELS = {
     sectionPerson: t('Person', '人员'),
     sectionDimensions: t('Five dimensions', '五维分析'),
     sectionAction: t('Next action and evidence', '下一步行动与判断依据'),
+    sectionRelationships: t('Relationships', '关系'),
+    relationshipsIntro: t(
+        'Who this person reports to, who influences them and whom they act for, between people of this deal. The political map and the insights read these lines.',
+        '此人向谁汇报、受谁影响、为谁代言（仅限本业务机会中的人）。政治派系图和五维提示会据此分析。'
+    ),
+    kindReportsTo: t('Reports to', '汇报给'),
+    kindReportsToHelp: t('Their superior for this decision.', '此人在本次决策中的上级。'),
+    kindInfluencedBy: t('Influenced by', '受谁影响'),
+    kindInfluencedByHelp: t('People who shape their view of this decision.', '影响此人对本次决策看法的人。'),
+    kindActsFor: t('Acts for', '为谁代言'),
+    kindActsForHelp: t(
+        'People who stand behind them: what this person says is their view.',
+        '站在此人背后的人：此人所说的代表对方的看法。'
+    ),
+    linkPerson: t('Person', '人员'),
+    linkStrength: t('Strength', '强度'),
+    choosePerson: t('— Choose a person —', '— 请选择人员 —'),
+    strengthBlank: t('Default (Medium)', '默认（中）'),
+    addLink: t('Add: {kind}', '添加：{kind}'),
+    removeLink: t('Remove: {sentence}', '移除：{sentence}'),
+    removedNote: t('Removed when you save: {sentence}', '保存时移除：{sentence}'),
+    undoRemove: t('Undo', '撤销'),
+    noOtherPeople: t(
+        'Assess the other people of this deal first: a relationship joins two people on the map.',
+        '请先评估本业务机会中的其他人：关系只能连接多维汇总中的两个人。'
+    ),
+    otherLinks: t('Also on the map:', '多维汇总中的其他关系：'),
+    linksFailed: t('Some relationships were not saved.', '部分关系未保存。'),
     name: t('Name', '姓名'),
     nameRequired: t("Enter the person's name.", '请输入此人的姓名。'),
     title: t('Title', '职务'),

@@ -10,6 +10,7 @@ import {
     Lang,
     contactRoleLabel,
     PicklistFieldDef,
+    PoliticalMap,
     ROLE,
     findValue,
     scoreStakeholder,
@@ -50,6 +51,11 @@ export interface Row {
     hasGaps: boolean;
     /** Role and influence in one line for a card ("VP in charge · Influence: High"). */
     cardLine: string;
+    /** The person's camp in the rep's words ("Camp: the CFO's side"), '' when not yet known. */
+    campText: string;
+    hasCamp: boolean;
+    /** Who pulls this person against us (INFLUENCED_AGAINST), names joined; '' when nobody does. */
+    pullersText: string;
     insights: Array<{ code: string; label: string; message: string }>;
     hasInsights: boolean;
     editLabel: string;
@@ -103,10 +109,23 @@ function rankOf(def: PicklistFieldDef, value: string | null): number {
     return index === -1 ? def.values.length : index;
 }
 
-export function buildRows(assessments: readonly AssessmentRecord[], lang: Lang, texts: Texts): Row[] {
+/**
+ * One row per assessment, scored live with the Opportunity's political map: the stored derived
+ * fields may predate a link (the rescore and the next save bring them up to date), so the grid shows
+ * what the model says now, as it always has.
+ */
+export function buildRows(
+    assessments: readonly AssessmentRecord[],
+    lang: Lang,
+    texts: Texts,
+    map?: PoliticalMap
+): Row[] {
     return assessments.map((record) => {
-        const score = scoreStakeholder(record, { scoredAt: '' });
+        const score = scoreStakeholder(record, { scoredAt: '' }, map);
         const s = score.stakeholder;
+        const pullersText = score.opposingPullers
+            .map((p) => p.name ?? texts.unnamed)
+            .join(texts.listSeparator);
         const supportIndex = score.derived.Support_Index__c;
         const attitude = findValue(ATTITUDE_TO_US, s.attitudeToUs);
         const name = record.Name ?? '';
@@ -153,11 +172,20 @@ export function buildRows(assessments: readonly AssessmentRecord[], lang: Lang, 
                 columnLabel: texts.colAttitude,
                 title: supportText
             },
-            insights: score.insights.map((i) => ({
-                code: i.code,
-                label: INSIGHT_BADGES[i.code][lang],
-                message: `${INSIGHTS[i.code].message[lang]} ${INSIGHTS[i.code].action[lang]}`
-            })),
+            campText: s.camp === null ? '' : format(texts.campLine, { camp: s.camp }),
+            hasCamp: s.camp !== null,
+            pullersText,
+            insights: score.insights.map((i) => {
+                const pulled = i.code === 'INFLUENCED_AGAINST' && pullersText !== '';
+                return {
+                    code: i.code,
+                    // The badge names who pulls: the first thing to know about this warning.
+                    label: pulled
+                        ? format(texts.pulledBy, { badge: INSIGHT_BADGES[i.code][lang], names: pullersText })
+                        : INSIGHT_BADGES[i.code][lang],
+                    message: `${INSIGHTS[i.code].message[lang]} ${INSIGHTS[i.code].action[lang]}`
+                };
+            }),
             hasInsights: score.insights.length > 0,
             editLabel: format(texts.editPerson, { name }),
             deleteLabel: format(texts.deletePerson, { name }),

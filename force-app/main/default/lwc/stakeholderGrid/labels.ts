@@ -55,6 +55,8 @@ export const LABELS = {
     details: t('Details', '详情'),
     influenceLine: t('Influence: {value}', '影响力：{value}'),
     roleLine: t('Role: {value}', '角色：{value}'),
+    campLine: t('Camp: {camp}', '阵营：{camp}'),
+    pulledBy: t('{badge}: {names}', '{badge}：{names}'),
     insightsOf: t('Insights for {name}', '{name} 的五维提示'),
     // Not the card's own title (全体采购决策者): the summary must not repeat it.
     committee: t('The committee at a glance', '全体采购决策者概览'),

@@ -4,7 +4,14 @@ import { createRecord, deleteRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LANG from '@salesforce/i18n/lang';
 import { FIVE_DIMENSIONS, rankWorkNext, scoreStakeholder, toLang } from 'c/dealControlModel';
-import { DEAL_QUERY, DealSnapshot, dealQueryVariables, localDate, toDealSnapshot } from 'c/dealControlData';
+import {
+    DEAL_QUERY,
+    DealQueryVariables,
+    DealSnapshot,
+    dealQueryVariables,
+    localDate,
+    toDealSnapshot
+} from 'c/dealControlData';
 import { WidthClass, watchRootWidth } from 'c/containerWidth';
 import {
     Placeholder,
@@ -84,7 +91,7 @@ export default class StakeholderGrid extends LightningElement {
     private focusEditorAfterRender = false;
     private stopWatchingWidth: (() => void) | null = null;
 
-    get variables(): { opportunityId: string } | undefined {
+    get variables(): DealQueryVariables | undefined {
         return this.recordId ? dealQueryVariables(this.recordId) : undefined;
     }
 
@@ -198,7 +205,7 @@ export default class StakeholderGrid extends LightningElement {
     // ----- view ------------------------------------------------------------------------------
 
     get rows(): RowView[] {
-        const rows = buildRows(this.snapshot?.assessments ?? [], lang, L);
+        const rows = buildRows(this.snapshot?.assessments ?? [], lang, L, this.snapshot?.politicalMap);
         return sortRows(rows, this.sortKey, this.sortDirection, lang).map((row) => ({
             ...row,
             confirming: row.id === this.confirmingDeleteId,
@@ -418,7 +425,11 @@ export default class StakeholderGrid extends LightningElement {
             Name: placeholder.name.slice(0, 80),
             Title__c: placeholder.title ? placeholder.title.slice(0, 128) : null
         };
-        const derived = scoreStakeholder(input, { scoredAt: new Date().toISOString() }).derived;
+        const derived = scoreStakeholder(
+            input,
+            { scoredAt: new Date().toISOString() },
+            this.snapshot?.politicalMap
+        ).derived;
         this.busy = true;
         this.actionError = null;
         try {

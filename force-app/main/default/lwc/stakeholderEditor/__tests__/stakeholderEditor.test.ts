@@ -164,6 +164,8 @@ describe('c-stakeholder-editor: a new assessment', () => {
                     Verification__c: '夏宏同意参加生产模块演示',
                     Evidence__c: '王丽：夏宏关心停产风险',
                     Notes__c: null,
+                    // The camp (contract v1.1) is sent too: blank until the rep knows it.
+                    Camp__c: null,
                     Assessed_On__c: '2026-03-05',
                     Next_Action_Due__c: '2026-03-12',
                     Top_Decision_Maker__c: false,
@@ -291,6 +293,7 @@ describe('c-stakeholder-editor: an existing assessment', () => {
                 Verification__c: null,
                 Evidence__c: null,
                 Notes__c: null,
+                Camp__c: liZong.Camp__c,
                 Assessed_On__c: '2026-03-01',
                 Next_Action_Due__c: null,
                 Top_Decision_Maker__c: false,

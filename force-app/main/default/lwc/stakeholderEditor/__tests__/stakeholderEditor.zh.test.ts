@@ -61,4 +61,24 @@ describe('c-stakeholder-editor in Simplified Chinese', () => {
             message: '夏宏 已加入多维汇总。'
         });
     });
+
+    it('shows the relationships in Chinese: kinds, the camp, the add buttons and each link as a sentence', async () => {
+        const snapshot = toDealSnapshot(dealVitaminErp);
+        const qiuMing = snapshot.assessments.find((a) => a.Name === '仇明');
+        const element = createElement('c-stakeholder-editor', { is: StakeholderEditor }) as HTMLElement & {
+            record?: unknown;
+            deal?: unknown;
+        };
+        element.deal = snapshot;
+        element.record = qiuMing;
+        document.body.appendChild(element);
+        await flushPromises();
+        expect(text(element, 'details[data-section="relationships"] summary')).toBe('关系');
+        const label = (selector: string) => (q(element, selector) as HTMLElement & { label: string }).label;
+        expect(label('.field[data-field="Camp__c"]')).toBe('阵营');
+        expect(text(element, 'fieldset[data-kind="reportsTo"] legend')).toBe('汇报给');
+        expect(label('fieldset[data-kind="influencedBy"] lightning-button.add-link')).toBe('添加：受谁影响');
+        expect(label('fieldset[data-kind="reportsTo"] .link-strength')).toBe('强度：仇明汇报给王建');
+        expect(text(element, '.other-links li')).toBe('张涛汇报给仇明');
+    });
 });

@@ -212,6 +212,52 @@ describe('c-stakeholder-grid: the case-study committee', () => {
         expect(insightCodesOf(element, '张涛')).toEqual(['OPPONENT_DEEP_CONTACT']);
     });
 
+    it("shows each person's camp under the name, and nothing for a person whose camp is unknown", async () => {
+        const element = mount();
+        graphqlAdapter.emit(dealVitaminErp);
+        await flushPromises();
+        expect(cellText(rowOf(element, '王建'), 'th.person .camp')).toBe(
+            "Camp: IT VP's side (分管信息化副总一方)"
+        );
+        expect(cellText(rowOf(element, '王乘'), 'th.person .camp')).toBe(
+            "Camp: Executive VP's side (常务副总一方)"
+        );
+        expect(rowOf(element, '张涛').querySelector('.camp')).toBeNull();
+    });
+
+    it('names who pulls a person against us, scored live with the links even where the stored codes predate them', async () => {
+        // 李静 turns against us: she strongly influences 王乘 (a sample link), so 王乘 is pulled
+        // against us. 王乘's stored Insight_Codes__c was computed without the map and does not say so.
+        const data = clone(dealVitaminErp);
+        const people = data.uiapi.query.Stakeholder_Assessment__c.edges;
+        people[5].node.Attitude_To_Us__c.value = 'Non_Supporter';
+        expect(people[4].node.Insight_Codes__c.value).not.toContain('INFLUENCED_AGAINST');
+        const element = mount();
+        graphqlAdapter.emit(data);
+        await flushPromises();
+        expect(insightCodesOf(element, '王乘')).toEqual([
+            'INFLUENCED_AGAINST',
+            'KEY_PERSON_INCOMPLETE',
+            'KEY_PERSON_NO_CONTACT'
+        ]);
+        const badge = q(element, '[data-insights-for="a01000000000005AAA"] c-insight-badges');
+        expect(text(badge, '[data-code="INFLUENCED_AGAINST"]')).toMatch(
+            /^Pulled against us: 李静: Someone who leans against us/
+        );
+        // A weak influence never pulls: 张涛 (an opponent) weakly influences 仇明.
+        expect(insightCodesOf(element, '仇明')).not.toContain('INFLUENCED_AGAINST');
+    });
+
+    it('shows no pull where no link says so: without links nobody is pulled against us', async () => {
+        const data = clone(dealVitaminErp);
+        data.uiapi.query.Stakeholder_Assessment__c.edges[5].node.Attitude_To_Us__c.value = 'Non_Supporter';
+        data.uiapi.query.Stakeholder_Link__c.edges = [];
+        const element = mount();
+        graphqlAdapter.emit(data);
+        await flushPromises();
+        expect(insightCodesOf(element, '王乘')).toEqual(['KEY_PERSON_INCOMPLETE', 'KEY_PERSON_NO_CONTACT']);
+    });
+
     it('sums up the committee in the aggregate row', async () => {
         const element = mount();
         graphqlAdapter.emit(dealVitaminErp);
@@ -620,6 +666,7 @@ describe('c-stakeholder-grid on a phone (a narrow container)', () => {
             qa(wangCheng.querySelector('c-insight-badges')!, '[data-code]').map((b) => b.dataset.code)
         ).toEqual(['KEY_PERSON_INCOMPLETE', 'KEY_PERSON_NO_CONTACT']);
         expect(cellText(cards[2], '.card-gaps')).toBe('All five dimensions known');
+        expect(cellText(wangCheng, '.card-who .camp')).toBe("Camp: Executive VP's side (常务副总一方)");
         // The five dimensions and Delete wait behind "Details".
         const details = wangCheng.querySelector('details.card-details') as HTMLDetailsElement;
         expect(details.open).toBe(false);
@@ -639,6 +686,14 @@ describe('c-stakeholder-grid on a phone (a narrow container)', () => {
             (card.querySelector('c-stakeholder-editor') as HTMLElement & { record: { Name: string } }).record
                 .Name
         ).toBe('李静');
+        // The grid hands the editor the deal it loaded: the people to link to and their links.
+        const handed = (
+            card.querySelector('c-stakeholder-editor') as HTMLElement & {
+                deal: { assessments: unknown[]; politicalMap: { links: unknown[] } };
+            }
+        ).deal;
+        expect(handed.assessments).toHaveLength(6);
+        expect(handed.politicalMap.links).toHaveLength(6);
     });
 });
 

@@ -99,6 +99,21 @@ describe('c-stakeholder-grid in Simplified Chinese', () => {
         expect(text(element, 'tr.placeholder .not-assessed')).toBe('尚未评估');
     });
 
+    it('shows the camp and who pulls against us in Chinese', async () => {
+        const data = JSON.parse(JSON.stringify(dealVitaminErp));
+        data.uiapi.query.Stakeholder_Assessment__c.edges[5].node.Attitude_To_Us__c.value = 'Non_Supporter';
+        const element = mount();
+        graphqlAdapter.emit(data);
+        await flushPromises();
+        const wangCheng = qa(element, 'tr.assessment').find((tr) => tr.dataset.id === 'a01000000000005AAA')!;
+        // The camp is the rep's own words, shown as written.
+        const camp = data.uiapi.query.Stakeholder_Assessment__c.edges[4].node.Camp__c.value;
+        expect(wangCheng.querySelector('.camp')!.textContent).toBe(`阵营：${camp}`);
+        const badges = q(element, '[data-insights-for="a01000000000005AAA"] c-insight-badges');
+        const badge = q(badges, '[data-code="INFLUENCED_AGAINST"]');
+        expect(badge.textContent).toMatch(/^受反对方左右：李静[:：]/);
+    });
+
     it('teaches the method in Chinese when the map is empty', async () => {
         const element = mount();
         graphqlAdapter.emit(dealEmpty);

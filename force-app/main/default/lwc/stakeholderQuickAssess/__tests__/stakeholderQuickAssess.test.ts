@@ -57,6 +57,10 @@ describe('c-stakeholder-quick-assess', () => {
             (q(element, 'c-stakeholder-editor') as HTMLElement & { hideHeading: boolean }).hideHeading
         ).toBe(true);
         expect(q(element, 'c-stakeholder-editor').shadowRoot!.querySelector('h2')).toBeNull();
+        // The editor links people and scores with the political map of the deal the action loaded.
+        const handed = (q(element, 'c-stakeholder-editor') as HTMLElement & { deal: { links: unknown[] } })
+            .deal;
+        expect(handed.links).toHaveLength(6);
         const groups = qa<HTMLOptGroupElement>(element, 'optgroup').map((g) => [
             g.label,
             Array.from(g.querySelectorAll('option')).map((o) => o.textContent!.trim())
