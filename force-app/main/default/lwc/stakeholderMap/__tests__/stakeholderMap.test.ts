@@ -179,12 +179,18 @@ describe('c-stakeholder-map: opening people and lines', () => {
         const element = await mountWith(dealVitaminErp);
         person(element, WANG_JIAN).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
         await flushPromises();
-        const editor = q<HTMLElement & { record: Record<string, unknown>; opportunityId: string }>(
-            element,
-            'c-stakeholder-editor'
-        );
+        const editor = q<
+            HTMLElement & {
+                record: Record<string, unknown>;
+                opportunityId: string;
+                deal: { links: unknown[]; assessments: unknown[] };
+            }
+        >(element, 'c-stakeholder-editor');
         expect(editor.record.Id).toBe(WANG_JIAN);
         expect(editor.opportunityId).toBe(OPPORTUNITY_ID);
+        // The deal the map loaded: the editor's relationship rows and live reading use its links.
+        expect(editor.deal.links).toHaveLength(6);
+        expect(editor.deal.assessments).toHaveLength(6);
     });
 
     it('ignores other keys on a person', async () => {
