@@ -52,6 +52,7 @@ describe('c-stakeholder-link-form: a new link', () => {
         await flushPromises();
         clickSave(element);
         await flushPromises();
+        await expect(element).toBeAccessible();
         expect(text(element, '[data-field="From_Stakeholder__c"] .slds-form-element__help')).toBe(
             'Choose the person.'
         );

@@ -147,6 +147,16 @@ describe('c-stakeholder-map: the drawing', () => {
     });
 });
 
+describe('c-stakeholder-map: accessibility', () => {
+    it('passes sa11y in the map view and in the list view', async () => {
+        const element = await mountWith(dealVitaminErp);
+        await expect(element).toBeAccessible();
+        q(element, '[data-id="view-list"]').click();
+        await flushPromises();
+        await expect(element).toBeAccessible();
+    });
+});
+
 describe('c-stakeholder-map: the list view says the same as the map', () => {
     it('lists people under their camp, and every line as a sentence with its strength', async () => {
         const element = await mountWith(dealVitaminErp);
