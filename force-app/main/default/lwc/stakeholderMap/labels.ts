@@ -45,6 +45,7 @@ export const LABELS = {
     topDecisionMaker: t('Top decision maker', '最高决策者'),
     decisionBody: t('Decision body', '决策机构'),
     coach: t('Coach', '教练'),
+    pulledMark: t('Pulled against us', '受反对方左右'),
     noContact: t('No contact: a gap', '没有联系：缺口'),
     attitudeUnknown: t('Attitude not yet known: a gap', '态度尚不清楚：缺口'),
     unknown: t('Not yet known', '尚不清楚'),

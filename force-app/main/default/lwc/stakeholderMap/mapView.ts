@@ -54,6 +54,9 @@ export interface PersonView {
     /** The same facts as one line of text, for the list view. */
     facts: string;
     pulledBy: string;
+    /** Someone against us pulls on this person (INFLUENCED_AGAINST): a red mark below the circle. */
+    pulled: boolean;
+    pulledTransform: string;
     hasGap: boolean;
 }
 
@@ -156,16 +159,18 @@ function personView(
         .join(L.factSeparator);
     // On the map a person is reached alone, so the name carries the camp; it begins with what the
     // circle shows (name and support number), as a button's visible text must be part of its name.
+    const pullers = opposingPullersOf(map, s.id).map((p) => nameOf(p, L));
+    const pulledBy = pullers.length > 0 ? format(L.pulledBy, { names: pullers.join(L.listSeparator) }) : '';
     const spoken = [
         ...marks,
         attitudeKnown ? format(L.attitudeFact, { value: attitudeLabel }) : L.attitudeUnknown,
         influence,
         contact,
-        s.camp ? format(L.campFact, { value: s.camp }) : null
+        s.camp ? format(L.campFact, { value: s.camp }) : null,
+        pulledBy || null
     ]
         .filter((fact): fact is string => fact !== null)
         .join(L.factSeparator);
-    const pullers = opposingPullersOf(map, s.id).map((p) => nameOf(p, L));
     return {
         id: s.id!,
         key: placed.key,
@@ -193,7 +198,9 @@ function personView(
         coach,
         ariaLabel: format(L.personSummary, { name: `${name} ${support}`, facts: spoken }),
         facts,
-        pulledBy: pullers.length > 0 ? format(L.pulledBy, { names: pullers.join(L.listSeparator) }) : '',
+        pulledBy,
+        pulled: pulledBy !== '',
+        pulledTransform: `translate(${r + 4} ${r - 2})`,
         hasGap: !attitudeKnown || noContact
     };
 }

@@ -119,18 +119,25 @@ export default class StakeholderMap extends LightningElement {
             const editor = this.template?.querySelector('c-stakeholder-editor') as
                 (HTMLElement & { focusHeading?(): void }) | null;
             editor?.focusHeading?.();
+            this.revealPanel('.editor-panel');
         }
         if (this.focusLinkFormAfterRender) {
             this.focusLinkFormAfterRender = false;
             const form = this.template?.querySelector('c-stakeholder-link-form') as
                 (HTMLElement & { focusHeading?(): void }) | null;
             form?.focusHeading?.();
+            this.revealPanel('.link-panel');
         }
         if (this.focusAfterRender) {
             const target = this.template?.querySelector<HTMLElement>(this.focusAfterRender);
             this.focusAfterRender = null;
             target?.focus();
         }
+    }
+
+    /** The panel opens above the map: bring it into view, wherever on the map the rep clicked. */
+    private revealPanel(selector: string): void {
+        this.template?.querySelector(selector)?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
     }
 
     override disconnectedCallback(): void {

@@ -262,6 +262,26 @@ describe('c-stakeholder-map: opening people and lines', () => {
     });
 });
 
+describe('c-stakeholder-map: who pulls against us', () => {
+    it('marks a person an opponent pulls on, and says who in the name and the list', async () => {
+        const data = clone(dealVitaminErp);
+        // 张涛 (Opponent) now influences 仇明 strongly: a pull (a weak link never is).
+        const link = data.uiapi.query.Stakeholder_Link__c.edges.find(
+            (e) => e.node.Id === 'a03000000000003AAA'
+        )!;
+        link.node.Strength__c.value = 'Strong';
+        const element = await mountWith(data);
+        expect(qa(element, 'g.person .pulled-mark')).toHaveLength(1);
+        expect(person(element, QIU_MING).querySelectorAll('.pulled-mark')).toHaveLength(1);
+        expect(person(element, QIU_MING).getAttribute('aria-label')).toMatch(/; Pulled against us by 张涛$/);
+        q(element, '[data-id="view-list"]').click();
+        await flushPromises();
+        expect(qa(element, '.list-person .pulled').map((p) => p.textContent)).toEqual([
+            'Pulled against us by 张涛'
+        ]);
+    });
+});
+
 describe('c-stakeholder-map: what cannot be drawn is said', () => {
     it('names a reporting circle and a link the model left out, each with what to do', async () => {
         const data = clone(dealVitaminErp);
