@@ -146,6 +146,43 @@ describe('the political map: the link form', () => {
     );
 });
 
+describe('the political map: on a phone', () => {
+    it.concurrent(
+        'opens as the list; the map fits the screen, and zoomed it pans inside its box, not the page',
+        async () => {
+            const { page, errors, close } = await openPreview({
+                component: 'map',
+                lang: 'zh-CN',
+                width: 390
+            });
+            try {
+                expect(await page.locator('.list-person').count()).toBe(6);
+                await page.locator('[data-id="view-map"]').click();
+                const drawing = page.locator('svg.map');
+                await drawing.waitFor();
+                expect((await drawing.boundingBox())!.width).toBeLessThanOrEqual(390);
+                expect(await layoutViolations(page)).toEqual([]);
+                expect(await seriousA11yViolations(page)).toEqual([]);
+
+                await page.locator('lightning-button-icon[data-id="zoom"] button').click();
+                await until(async () => (await drawing.boundingBox())!.width > 390, true);
+                const scroller = page.locator('[data-id="map-scroll"]');
+                const scrollable = await scroller.evaluate((el) => el.scrollWidth > el.clientWidth);
+                expect(scrollable).toBe(true);
+                await scroller.evaluate((el) => el.scrollTo({ left: 200 }));
+                expect(await scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+                // The page itself never scrolls sideways.
+                expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+                    390
+                );
+                expect(errors).toEqual([]);
+            } finally {
+                await close();
+            }
+        }
+    );
+});
+
 describe('the political map: keyboard', () => {
     it.concurrent(
         'reaches every person and every line with Tab, and Enter on a person opens the editor',
