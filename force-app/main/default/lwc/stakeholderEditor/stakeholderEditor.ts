@@ -569,11 +569,22 @@ export default class StakeholderEditor extends LightningElement {
                 : this.relationRows.filter((r) => r.key !== key),
             key
         );
+        // Keyboard and screen-reader users stay where they were: on Undo, or on the kind's Add.
+        this.focusAfterUpdate(
+            row.stored
+                ? `lightning-button.undo-remove[data-row="${key}"]`
+                : `fieldset[data-kind="${row.kind}"] lightning-button.add-link`
+        );
     }
 
     handleUndoRemove(event: Event): void {
         const key = (event.currentTarget as HTMLElement).dataset.row;
         this.setRows(this.relationRows.map((r) => (r.key === key ? { ...r, removed: false } : r)));
+        this.focusAfterUpdate(`lightning-button-icon.remove-link[data-row="${key}"]`);
+    }
+
+    private focusAfterUpdate(selector: string): void {
+        Promise.resolve().then(() => this.template?.querySelector<HTMLElement>(selector)?.focus());
     }
 
     get supportText(): string {

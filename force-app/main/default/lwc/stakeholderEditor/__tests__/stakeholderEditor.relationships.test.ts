@@ -192,11 +192,17 @@ describe('c-stakeholder-editor: relationships', () => {
         const [actsFor] = rowsOf(element, 'actsFor');
         expect(personOf(actsFor).value).toBe(WANG_CHENG);
 
+        const focus = jest.spyOn(HTMLElement.prototype, 'focus');
         (actsFor.querySelector('lightning-button-icon.remove-link') as HTMLElement).click();
         await flushPromises();
         expect(rowsOf(element, 'actsFor')[0].querySelector('.removed-note')!.textContent).toBe(
             'Removed when you save: 王丽 acts for 王乘'
         );
+        // Focus stays with the row: on Undo.
+        expect(focus.mock.contexts.at(-1)).toBe(
+            rowsOf(element, 'actsFor')[0].querySelector('lightning-button.undo-remove')
+        );
+        focus.mockRestore();
         (rowsOf(element, 'actsFor')[0].querySelector('lightning-button.undo-remove') as HTMLElement).click();
         await flushPromises();
         expect(personOf(rowsOf(element, 'actsFor')[0]).value).toBe(WANG_CHENG);
