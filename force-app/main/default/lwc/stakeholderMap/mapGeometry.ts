@@ -148,3 +148,15 @@ export function emsOf(text: string): number {
     for (const char of text) ems += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(char) ? 1 : 0.58;
     return ems;
 }
+
+/** The marks beside a person, centred on 0 0 (about 16 units across), shared with the legend. */
+export const MARK_SHAPES = Object.freeze({
+    star: 'M0 -8 L2.4 -2.5 L8 -2.5 L3.5 1 L5 7 L0 3.6 L-5 7 L-3.5 1 L-8 -2.5 L-2.4 -2.5 Z',
+    diamond: 'M0 -7 L7 0 L0 7 L-7 0 Z',
+    triangle: 'M0 -7 L7 6 L-7 6 Z'
+});
+
+/** A circle as path data, for legend icons drawn from one list of paths. */
+export function circlePath(r: number): string {
+    return `M ${-r} 0 A ${r} ${r} 0 1 0 ${r} 0 A ${r} ${r} 0 1 0 ${-r} 0 Z`;
+}

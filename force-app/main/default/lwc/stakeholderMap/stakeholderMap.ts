@@ -11,7 +11,7 @@ import {
 } from 'c/dealControlData';
 import { WidthClass, watchRootWidth } from 'c/containerWidth';
 import { MapView, buildMapView } from './mapView';
-import { radiusOf } from './mapGeometry';
+import { MARK_SHAPES, circlePath, radiusOf } from './mapGeometry';
 import { labelsFor } from './labels';
 
 const lang = toLang(LANG);
@@ -37,6 +37,38 @@ const SIZE_LEGEND = INFLUENCE.values.map((v) => ({
     box: radiusOf(v.value) + 2,
     cx: (radiusOf(v.value) + 2) / 2
 }));
+/** The marks a person can carry, each drawn with the same shapes as on the map. */
+const MARK_LEGEND = [
+    {
+        key: 'top',
+        label: L.topDecisionMaker,
+        shapes: [{ key: 'star', className: 'star', d: MARK_SHAPES.star }]
+    },
+    {
+        key: 'body',
+        label: L.decisionBody,
+        shapes: [
+            { key: 'disc', className: 'swatch size', d: circlePath(4) },
+            { key: 'ring', className: 'body-ring', d: circlePath(7.5) }
+        ]
+    },
+    {
+        key: 'coach',
+        label: L.coach,
+        shapes: [{ key: 'diamond', className: 'coach', d: MARK_SHAPES.diamond }]
+    },
+    {
+        key: 'noContact',
+        label: L.noContact,
+        iconClass: 'legend-icon no-contact',
+        shapes: [{ key: 'disc', className: 'disc swatch attitude_Neutral', d: circlePath(7) }]
+    },
+    {
+        key: 'pulled',
+        label: L.pulledMark,
+        shapes: [{ key: 'triangle', className: 'pulled-mark', d: MARK_SHAPES.triangle }]
+    }
+].map((item) => ({ iconClass: 'legend-icon', ...item }));
 const LINE_LEGEND = LINK_TYPE.values.map((v) => ({
     key: v.value,
     label: v.label[lang],
@@ -61,6 +93,8 @@ export default class StakeholderMap extends LightningElement {
     attitudeLegend = ATTITUDE_LEGEND;
     sizeLegend = SIZE_LEGEND;
     lineLegend = LINE_LEGEND;
+    markLegend = MARK_LEGEND;
+    shapes = MARK_SHAPES;
     snapshot: DealSnapshot | null = null;
     view: MapView | null = null;
     loadErrors: unknown[] = [];
