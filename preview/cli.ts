@@ -7,7 +7,7 @@ import { buildPreview, ensurePreviewBuild } from './build';
 import { serveDirectory } from './server';
 
 const USAGE = `Usage: npm run preview [-- --out DIR | --cached] [-- --port N]
-  Page parameters: ?component=grid|editor|scorecard|quick &lang=en-US|zh-CN
+  Page parameters: ?component=grid|editor|scorecard|quick|map &lang=en-US|zh-CN
     &state=ok|empty|loading|errors|partial|saveConflict|saveFieldErrors &width=<px> &fixture=<case>`;
 
 async function main(argv: string[]): Promise<void> {

@@ -100,6 +100,16 @@ const SHOTS: readonly Shot[] = [
             ['zh', 390]
         ],
         maxHeight: { 840: 800, 390: 844 }
+    },
+    {
+        // On a phone the map opens as its list (the same facts as text), as a rep first sees it.
+        name: 'map',
+        component: 'map',
+        variants: [
+            ['en', 840],
+            ['zh', 390]
+        ],
+        maxHeight: { 840: 1000, 390: 1300 }
     }
 ];
 const LANG_TAGS = { en: 'en-US', zh: 'zh-CN' } as const;

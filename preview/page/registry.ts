@@ -7,6 +7,7 @@ import StakeholderGrid from 'c/stakeholderGrid';
 import StakeholderEditor from 'c/stakeholderEditor';
 import C139Scorecard from 'c/c139Scorecard';
 import StakeholderQuickAssess from 'c/stakeholderQuickAssess';
+import StakeholderMap from 'c/stakeholderMap';
 import type { FixtureSetName } from './fixtures';
 import type { PreviewState } from './states';
 import type { DealData, RecordStore } from '../stubs/recordStore';
@@ -59,6 +60,14 @@ async function rateWinAndSave(element: HTMLElement): Promise<void> {
     await waitFor(element, 'c-choice-group[data-field="Win__c"]');
     await clickPath(element, 'c-choice-group[data-field="Win__c"]', 'input[value="Yes"]');
     await clickPath(element, 'lightning-button[data-id="save"]', 'button');
+}
+
+/** The rep opens 王建 on the political map and saves the assessment unchanged. */
+async function openWangJianOnMapAndSave(element: HTMLElement): Promise<void> {
+    // A drawn person is an SVG element, which has no click(): send the click a pointer would.
+    const person = await waitFor(element, `[data-person="${WANG_JIAN}"]`);
+    person.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await saveEditor(element);
 }
 
 /** The rep picks 王建 (already on the map) and saves the assessment unchanged. */
@@ -119,5 +128,12 @@ export const COMPONENTS: Readonly<Record<string, PreviewComponent>> = {
                 )
         },
         arrange: { saveConflict: assessWangJianAndSave, saveFieldErrors: assessWangJianAndSave }
+    },
+    map: {
+        tag: 'c-stakeholder-map',
+        ctor: StakeholderMap,
+        fixtures: 'deal',
+        props: () => ({ recordId: OPPORTUNITY_ID }),
+        arrange: { saveConflict: openWangJianOnMapAndSave, saveFieldErrors: openWangJianOnMapAndSave }
     }
 };

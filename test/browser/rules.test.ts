@@ -60,6 +60,19 @@ describe('overlap: badges, buttons, fields and text never sit on each other', ()
         expect(await rulesOn(table('white-space:normal;display:inline-block'))).toEqual([]);
     });
 
+    it('catches two people of a drawing on top of each other, but not a line running between them', async () => {
+        const drawing = (secondX: number) =>
+            `<div id="stage" style="width:400px"><svg width="300" height="120" viewBox="0 0 300 120">
+                <g role="button" tabindex="0" aria-label="王建" transform="translate(40 40)"><circle r="20"></circle><text y="36">王建</text></g>
+                <g role="button" tabindex="0" aria-label="仇明" transform="translate(${secondX} 80)"><circle r="20"></circle><text y="36">仇明</text></g>
+                <path role="button" tabindex="0" aria-label="仇明 reports to 王建" d="M 40 40 L 260 80" stroke="black"></path>
+            </svg></div>`;
+        const broken = await rulesOn(drawing(55));
+        expect(rulesFound(broken)).toEqual(['overlap']);
+        expect(broken.map((v) => v.detail).join('\n')).toMatch(/王建.{1,2}overlaps/);
+        expect(await rulesOn(drawing(260))).toEqual([]);
+    });
+
     it('catches an insight badge covering the Edit button', async () => {
         const broken = await rulesOn(
             `<div id="stage" style="width:400px;position:relative"><span class="slds-badge" style="position:absolute;left:0;top:0">关键人无联系</span>

@@ -212,6 +212,10 @@ export function inspectLayout(options: InspectOptions): Violation[] {
     for (const element of visibleElements) {
         if (!element.matches(ATOM_SELECTOR)) continue;
         if (element.matches('input[type="radio"], input[type="checkbox"]')) continue; // drawn by their faux
+        // A line drawn in an SVG (a focusable link between two people on the political map): its
+        // box spans everything between its ends, not its ink. The people it joins and their names
+        // are atoms of their own and still may not overlap.
+        if (element instanceof SVGGeometryElement) continue;
         const rect = element.getBoundingClientRect();
         if (rect.width < 2 || rect.height < 2) continue;
         atoms.push({

@@ -8,7 +8,7 @@ import { STATES, type PreviewState } from '../../../preview/page/states';
 
 export { STATES };
 
-export const COMPONENTS = ['grid', 'editor', 'scorecard', 'quick'] as const;
+export const COMPONENTS = ['grid', 'editor', 'scorecard', 'quick', 'map'] as const;
 export const LANGS = ['en-US', 'zh-CN'] as const;
 export const WIDTHS = [840, 390] as const;
 export type ComponentName = (typeof COMPONENTS)[number];

@@ -62,14 +62,18 @@ describe('the Deal_Control_Opportunity record page', () => {
         expect(page.masterLabel).toBe('Deal Control Opportunity');
     });
 
-    it('opens on a "Deal Control" tab holding the stakeholder grid, then the C139 scorecard', () => {
+    it('opens on a "Deal Control" tab holding the stakeholder grid, the political map, then the C139 scorecard', () => {
         const dealTab = tabs.find((t) => propertyOf(t, 'title') === 'Deal Control')!;
         expect(dealTab).toBeDefined();
         expect(propertyOf(dealTab, 'active')).toBe('true');
         expect(tabs.filter((t) => propertyOf(t, 'active') === 'true')).toHaveLength(1);
         const body = regionsByName.get(propertyOf(dealTab, 'body')!)!;
         expect(body.type).toBe('Facet');
-        expect(componentsOf(body).map((c) => c.componentName)).toEqual(['stakeholderGrid', 'c139Scorecard']);
+        expect(componentsOf(body).map((c) => c.componentName)).toEqual([
+            'stakeholderGrid',
+            'stakeholderMap',
+            'c139Scorecard'
+        ]);
     });
 
     it('references only facets that exist, and every facet is used once', () => {
