@@ -81,7 +81,15 @@ function measure(mode: string, scorecards: number, run: MeasuredRun): Measure {
         objects?: Record<string, { read: number; written: number; changed: number }>;
     } = {};
     try {
-        result = JSON.parse(run.stdout).result ?? {};
+        const envelope = JSON.parse(run.stdout) as {
+            result?: typeof result;
+            name?: string;
+            message?: string;
+        };
+        result = envelope.result ?? {};
+        // A run that could not finish prints the sf CLI error envelope: keep its reason in the log.
+        if (!envelope.result)
+            process.stderr.write(`${mode} ${scorecards}: ${envelope.name}: ${envelope.message}\n`);
     } catch {
         process.stderr.write(`${mode} ${scorecards}: no JSON output\n${run.stderr.slice(-2000)}\n`);
     }
