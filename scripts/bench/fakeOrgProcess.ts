@@ -7,8 +7,9 @@ import { startFakeOrg } from '../../test/fakeOrg';
 async function run(): Promise<void> {
     const scorecards = Number(process.argv[2]);
     const stakeholdersPerScorecard = Number(process.argv[3] ?? 5);
+    const linksPerScorecard = Number(process.argv[4] ?? 0);
     const org = await startFakeOrg({ seed: 42, dailyApiLimit: 10_000_000, bulkJobPollsUntilComplete: 2 });
-    org.store.addSynthetic({ scorecards, stakeholdersPerScorecard, seed: 42 });
+    org.store.addSynthetic({ scorecards, stakeholdersPerScorecard, linksPerScorecard, seed: 42 });
     // Let the org's clock pass the next second, so the records look older than the run (as in a
     // real org) and "modified since the run began" means modified by the run.
     await new Promise((resolve) => setTimeout(resolve, 1100));

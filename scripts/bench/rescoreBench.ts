@@ -1,8 +1,9 @@
 /**
- * Benchmark of the rescore script (`npm run bench:rescore -- [--sizes 10000,100000] [--modes bulk,rest,offline]`).
+ * Benchmark of the rescore script (`npm run bench:rescore -- [--sizes 10000,100000] [--modes bulk,rest,offline] [--links 3]`).
  * Not a test: it measures API calls, wall time, records per second and peak memory of the real
  * script (`tsx scripts/rescore/main.ts`, in its own process) against the fake org (in another
- * process) and on generated CSV files, for N scorecards with 5 stakeholders each. Job polling
+ * process) and on generated CSV files, for N scorecards with 5 stakeholders each and links
+ * between them (--links per deal on average, 0 for none). Job polling
  * starts at 100 ms: the fake finishes a job after two polls, so a longer wait would measure sleep,
  * not the script. The poll count, and so the API calls, is the same at any interval.
  */
@@ -22,6 +23,7 @@ const REST_MAX_SCORECARDS = 100_000;
 interface Measure {
     readonly mode: string;
     readonly scorecards: number;
+    readonly links: number;
     readonly records: number;
     readonly apiCalls: number | null;
     readonly callsByKind: Record<string, number> | null;
@@ -37,7 +39,10 @@ function runScript(args: string[], env: NodeJS.ProcessEnv): Promise<MeasuredRun>
     return runMeasured(MAIN, args, env);
 }
 
-async function startOrg(scorecards: number): Promise<{ url: string; accessToken: string; stop: () => void }> {
+async function startOrg(
+    scorecards: number,
+    links: number
+): Promise<{ url: string; accessToken: string; stop: () => void }> {
     const child = spawn(
         process.execPath,
         [
@@ -46,7 +51,8 @@ async function startOrg(scorecards: number): Promise<{ url: string; accessToken:
             'tsx',
             path.join(__dirname, 'fakeOrgProcess.ts'),
             String(scorecards),
-            String(PER_SCORECARD)
+            String(PER_SCORECARD),
+            String(links)
         ],
         {
             cwd: ROOT,
@@ -66,6 +72,8 @@ async function startOrg(scorecards: number): Promise<{ url: string; accessToken:
 }
 
 function measure(mode: string, scorecards: number, run: MeasuredRun): Measure {
+    const links = (result: { objects?: Record<string, { read: number }> }) =>
+        result.objects?.Stakeholder_Link__c?.read ?? 0;
     let result: Record<string, never> & {
         apiCalls?: number | null;
         apiCallsByKind?: Record<string, number> | null;
@@ -73,7 +81,15 @@ function measure(mode: string, scorecards: number, run: MeasuredRun): Measure {
         objects?: Record<string, { read: number; written: number; changed: number }>;
     } = {};
     try {
-        result = JSON.parse(run.stdout).result ?? {};
+        const envelope = JSON.parse(run.stdout) as {
+            result?: typeof result;
+            name?: string;
+            message?: string;
+        };
+        result = envelope.result ?? {};
+        // A run that could not finish prints the sf CLI error envelope: keep its reason in the log.
+        if (!envelope.result)
+            process.stderr.write(`${mode} ${scorecards}: ${envelope.name}: ${envelope.message}\n`);
     } catch {
         process.stderr.write(`${mode} ${scorecards}: no JSON output\n${run.stderr.slice(-2000)}\n`);
     }
@@ -84,6 +100,7 @@ function measure(mode: string, scorecards: number, run: MeasuredRun): Measure {
     return {
         mode,
         scorecards,
+        links: links(result),
         records,
         apiCalls: result.apiCalls ?? null,
         callsByKind: result.apiCallsByKind ?? null,
@@ -98,36 +115,38 @@ function measure(mode: string, scorecards: number, run: MeasuredRun): Measure {
 
 function row(m: Measure): string {
     const calls = m.apiCalls === null ? '—' : String(m.apiCalls);
-    return `| ${m.mode} | ${m.scorecards.toLocaleString('en')} | ${m.records.toLocaleString('en')} | ${m.written.toLocaleString('en')} | ${calls} | ${m.wallSeconds} | ${m.scriptSeconds} | ${m.recordsPerSecond.toLocaleString('en')} | ${m.peakRssMb} | ${m.exitCode} |`;
+    return `| ${m.mode} | ${m.scorecards.toLocaleString('en')} | ${m.links.toLocaleString('en')} | ${m.records.toLocaleString('en')} | ${m.written.toLocaleString('en')} | ${calls} | ${m.wallSeconds} | ${m.scriptSeconds} | ${m.recordsPerSecond.toLocaleString('en')} | ${m.peakRssMb} | ${m.exitCode} |`;
 }
 
 async function main(): Promise<void> {
     const { values } = parseArgs({
-        options: { sizes: { type: 'string' }, modes: { type: 'string' } },
+        options: { sizes: { type: 'string' }, modes: { type: 'string' }, links: { type: 'string' } },
         allowPositionals: false
     });
     const sizes = (values.sizes ?? '10000,100000,1000000').split(',').map((s) => Number(s.trim()));
     if (sizes.some((n) => !Number.isInteger(n) || n < 1))
         throw new Error('--sizes takes whole numbers, e.g. 10000,100000');
     const modes = (values.modes ?? 'bulk,rest,offline').split(',').map((s) => s.trim());
+    const links = Number(values.links ?? 3);
+    if (!(links >= 0)) throw new Error('--links takes the average number of links per deal, e.g. 3 or 0');
     const measures: Measure[] = [];
     const state = mkdtempSync(path.join(os.tmpdir(), 'rescore-bench-state-'));
     process.stdout.write(
-        '| mode | scorecards | records read | records written | API calls | wall s | script s | records/s | peak RSS MB | exit |\n|---|---|---|---|---|---|---|---|---|---|\n'
+        '| mode | scorecards | links | records read | records written | API calls | wall s | script s | records/s | peak RSS MB | exit |\n|---|---|---|---|---|---|---|---|---|---|---|\n'
     );
 
     for (const n of sizes) {
         for (const mode of modes) {
             if (mode === 'rest' && n > REST_MAX_SCORECARDS) {
                 process.stdout.write(
-                    `| rest | ${n.toLocaleString('en')} | skipped: ${6 * n} records in 200-record requests take hours; Bulk is the path above 2,000 |||||||||\n`
+                    `| rest | ${n.toLocaleString('en')} | skipped: ${6 * n} records in 200-record requests take hours; Bulk is the path above 2,000 ||||||||||\n`
                 );
                 continue;
             }
             let m: Measure;
             if (mode === 'offline') {
                 const dir = mkdtempSync(path.join(os.tmpdir(), 'rescore-bench-csv-'));
-                await writeCsvDataset(dir, n, PER_SCORECARD);
+                await writeCsvDataset(dir, n, PER_SCORECARD, links);
                 const out = path.join(dir, 'out');
                 mkdirSync(out);
                 m = measure(
@@ -140,7 +159,7 @@ async function main(): Promise<void> {
                 );
                 rmSync(dir, { recursive: true, force: true });
             } else {
-                const org = await startOrg(n);
+                const org = await startOrg(n, links);
                 try {
                     m = measure(
                         mode,

@@ -19,7 +19,7 @@ import { OBJECTS, RescoreObject, SCORECARD_OBJECT, STAKEHOLDER_LINK_OBJECT, scor
  * is split again before it is read. Tests lower them to take the file paths with a few records.
  */
 export const GROUPING = {
-    memoryBytes: 32 * 1024 * 1024,
+    memoryBytes: 4 * 1024 * 1024,
     buckets: 256,
     bucketBytes: 24 * 1024 * 1024,
     /** Text kept per bucket before it is appended to its file. */

@@ -138,12 +138,15 @@ export interface SyntheticOptions {
     staleRate?: number;
     /** Share of stakeholders and scorecards holding a value no longer in a picklist (default 0.005). */
     badValueRate?: number;
+    /** Average links per deal between its stakeholders, 0 to twice as many per deal (default 0). */
+    linksPerScorecard?: number;
 }
 
 export interface SyntheticSummary {
     opportunityIds: { first: string; last: string };
     scorecards: number;
     stakeholders: number;
+    links: number;
 }
 
 /**

@@ -1,17 +1,24 @@
-import { PICKLIST_VALUES, scoreScorecard, scoreStakeholder } from 'c/dealControlModel';
+import {
+    PICKLIST_VALUES,
+    PoliticalMap,
+    buildPoliticalMap,
+    scoreScorecard,
+    scoreStakeholder
+} from 'c/dealControlModel';
 import { hashUnit } from './random';
-import { OBJECTS, OPPORTUNITY, OPPORTUNITY_STAGES, SCORECARD, STAKEHOLDER } from './schema';
+import { OBJECTS, OPPORTUNITY, OPPORTUNITY_STAGES, SCORECARD, STAKEHOLDER, STAKEHOLDER_LINK } from './schema';
 import { autoNumberName } from './names';
 import type { FakeStore, SyntheticOptions, SyntheticSummary } from './store';
 import { SObjectRecord } from './values';
 
 /**
- * Synthetic datasets for benchmarks: N Opportunities, each with one scorecard and K stakeholders,
- * computed from their sequence numbers whenever read, so a million deals cost no memory until a
- * record is changed (the store then keeps the changed copy). Inputs are pseudo-random picks from
- * the model's value lists, blanks included; most stored derived values are what the model
- * computes, a share are stale (old model version, wrong value or never scored), and a few records
- * hold a value no longer in a picklist, as after an old import.
+ * Synthetic datasets for benchmarks: N Opportunities, each with one scorecard, K stakeholders and
+ * (when asked) links between those people, computed from their sequence numbers whenever read, so
+ * a million deals cost no memory until a record is changed (the store then keeps the changed
+ * copy). Inputs are pseudo-random picks from the model's value lists, blanks included; most stored
+ * derived values are what the model computes (with the deal's political map), a share are stale
+ * (old model version, wrong value or never scored), and a few records hold a value no longer in a
+ * picklist, as after an old import.
  */
 
 /** A value an old import left behind: not in any restricted picklist of contract v1. */
@@ -60,6 +67,25 @@ const ROLLUP_FIELDS = [...OBJECTS.get(OPPORTUNITY)!.fields.values()]
 
 type Rng = (salt: number) => number;
 
+/** A realistic mix of link types and strengths (blank strength included), by cumulative share. */
+export const LINK_TYPES: ReadonlyArray<[string, number]> = [
+    ['Reports_To', 0.35],
+    ['Influences', 0.6],
+    ['Acts_For', 0.7],
+    ['Allied', 0.85],
+    ['Rival', 1]
+];
+export const LINK_STRENGTHS: ReadonlyArray<[string | null, number]> = [
+    ['Strong', 0.25],
+    ['Medium', 0.6],
+    ['Weak', 0.85],
+    [null, 1]
+];
+
+export function share<T>(table: ReadonlyArray<[T, number]>, u: number): T {
+    return table.find(([, upTo]) => u < upTo)![0];
+}
+
 export function addSyntheticData(store: FakeStore, options: SyntheticOptions): SyntheticSummary {
     const n = options.scorecards;
     const k = options.stakeholdersPerScorecard ?? 5;
@@ -70,13 +96,16 @@ export function addSyntheticData(store: FakeStore, options: SyntheticOptions): S
     }
     const seed = options.seed ?? 1;
     const staleRate = options.staleRate ?? 0.1;
+    const linksPerDeal = options.linksPerScorecard ?? 0;
+    if (!(linksPerDeal >= 0)) throw new Error('addSynthetic needs linksPerScorecard of 0 or more');
     const badValueRate = options.badValueRate ?? 0.005;
     const createdAt = store.clock.tick();
     const opportunities = store.table(OPPORTUNITY);
     const scorecards = store.table(SCORECARD);
     const stakeholders = store.table(STAKEHOLDER);
-    // Reserve the three blocks first: each generator needs the others' start numbers.
-    const blocks = { opportunity: 0, scorecard: 0, stakeholder: 0 };
+    const links = store.table(STAKEHOLDER_LINK);
+    // Reserve the blocks first: each generator needs the others' start numbers.
+    const blocks = { opportunity: 0, scorecard: 0, stakeholder: 0, link: 0 };
     const rngOf =
         (object: number, seq: number): Rng =>
         (salt) =>
@@ -129,9 +158,76 @@ export function addSyntheticData(store: FakeStore, options: SyntheticOptions): S
         return record;
     };
 
+    // Links: each deal has 0 to 2 × linksPerScorecard of them (never more than one per pair of
+    // people, so none is a duplicate), and linkStart[deal] is the index of its first one.
+    const pairs: Array<[number, number]> = [];
+    for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) pairs.push([a, b]);
+    const linkStart = new Uint32Array(n + 1);
+    for (let deal = 0; deal < n && linksPerDeal > 0; deal++) {
+        const count = Math.floor(hashUnit(seed, 4, deal, 1) * (2 * linksPerDeal + 1));
+        linkStart[deal + 1] = linkStart[deal] + Math.min(count, pairs.length);
+    }
+    const dealOfLink = (index: number): number => {
+        let lo = 0;
+        let hi = n - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (linkStart[mid] <= index) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    };
+    const linkRecord = (index: number): SObjectRecord => {
+        const deal = dealOfLink(index);
+        const nth = index - linkStart[deal];
+        const rng = rngOf(4, deal);
+        // The deal's pairs in a shuffled order; link nth joins the nth pair.
+        const order = pairs.map((_, i) => i);
+        for (let i = order.length - 1; i > 0; i--) {
+            const j = Math.floor(rng(10 + i) * (i + 1));
+            [order[i], order[j]] = [order[j], order[i]];
+        }
+        const [a, b] = pairs[order[nth]];
+        const [from, to] = rng(30 + nth) < 0.5 ? [a, b] : [b, a];
+        const person = (p: number) => stakeholders.idOf(blocks.stakeholder + deal * k + p);
+        return {
+            Id: links.idOf(blocks.link + index),
+            Name: null,
+            CreatedDate: createdAt,
+            LastModifiedDate: createdAt,
+            SystemModstamp: createdAt,
+            IsDeleted: false,
+            Opportunity__c: opportunityOf(deal),
+            From_Stakeholder__c: person(from),
+            To_Stakeholder__c: person(to),
+            Link_Type__c: share(LINK_TYPES, rng(50 + nth)),
+            Strength__c: share(LINK_STRENGTHS, rng(70 + nth)),
+            Evidence__c: null,
+            Link_Key__c: null
+        };
+    };
+    // A deal's map is built once for its K people and its scorecard, which are read one after another.
+    let cachedMap: { deal: number; map: PoliticalMap } | null = null;
+    const mapOf = (deal: number): PoliticalMap | undefined => {
+        if (linkStart[deal + 1] === linkStart[deal]) return undefined;
+        if (cachedMap?.deal !== deal) {
+            const people: SObjectRecord[] = [];
+            for (let p = 0; p < k; p++) people.push(stakeholderInputs(blocks.stakeholder + deal * k + p));
+            const dealLinks: SObjectRecord[] = [];
+            for (let i = linkStart[deal]; i < linkStart[deal + 1]; i++) dealLinks.push(linkRecord(i));
+            cachedMap = {
+                deal,
+                map: buildPoliticalMap(people, dealLinks, { opportunityId: opportunityOf(deal) })
+            };
+        }
+        return cachedMap.map;
+    };
+
     const stakeholderRecord = (seq: number): SObjectRecord => {
         const record = stakeholderInputs(seq);
-        const derived = scoreStakeholder(record, { scoredAt: createdAt }).derived as unknown as SObjectRecord;
+        const map = mapOf(Math.floor((seq - blocks.stakeholder) / k));
+        const derived = scoreStakeholder(record, { scoredAt: createdAt }, map)
+            .derived as unknown as SObjectRecord;
         return storeDerived(record, derived, rngOf(3, seq), staleRate, 'Support_Index__c', 1);
     };
 
@@ -161,8 +257,14 @@ export function addSyntheticData(store: FakeStore, options: SyntheticOptions): S
             Clear_Vendor_Resources__c: pick(C_VALUES.Clear_Vendor_Resources__c, rng(21)),
             Clear_Vendor_Activities__c: pick(C_VALUES.Clear_Vendor_Activities__c, rng(22)),
             Clear_Key_Factors__c: pick(C_VALUES.Clear_Key_Factors__c, rng(23)),
+            // The coach is the deal's first person (the likely top decision maker) unless it has
+            // links: then anyone, so that a coach without a line to the top can be seen.
             Coach_Stakeholder__c:
-                k > 0 && rng(1) < 0.3 ? stakeholders.idOf(blocks.stakeholder + deal * k) : null,
+                k > 0 && rng(1) < 0.3
+                    ? stakeholders.idOf(
+                          blocks.stakeholder + deal * k + (linksPerDeal > 0 ? Math.floor(rng(3) * k) : 0)
+                      )
+                    : null,
             Notes__c: null,
             Clear_Points__c: null,
             First_Points__c: null,
@@ -179,9 +281,12 @@ export function addSyntheticData(store: FakeStore, options: SyntheticOptions): S
         if (rng(40) < badValueRate) {
             record[SCORECARD_PICKLISTS[Math.floor(rng(41) * SCORECARD_PICKLISTS.length)]] = LEGACY_VALUE;
         }
+        const map = mapOf(deal);
         const people: SObjectRecord[] = [];
-        for (let p = 0; p < k; p++) people.push(stakeholderInputs(blocks.stakeholder + deal * k + p, false));
-        const derived = scoreScorecard(record, people, { scoredAt: createdAt })
+        if (!map)
+            for (let p = 0; p < k; p++)
+                people.push(stakeholderInputs(blocks.stakeholder + deal * k + p, false));
+        const derived = scoreScorecard(record, map ? map.stakeholders : people, { scoredAt: createdAt }, map)
             .derived as unknown as SObjectRecord;
         return storeDerived(record, derived, rng, staleRate, 'Control_Score__c', 7);
     };
@@ -213,10 +318,13 @@ export function addSyntheticData(store: FakeStore, options: SyntheticOptions): S
     blocks.opportunity = opportunities.allocate(n, opportunityRecord);
     blocks.scorecard = scorecards.allocate(n, scorecardRecord);
     blocks.stakeholder = stakeholders.allocate(n * k, stakeholderRecord);
+    const linkCount = linkStart[n];
+    if (linkCount > 0) blocks.link = links.allocate(linkCount, (seq) => linkRecord(seq - blocks.link));
     return {
         opportunityIds: { first: opportunityOf(0), last: opportunityOf(n - 1) },
         scorecards: n,
-        stakeholders: n * k
+        stakeholders: n * k,
+        links: linkCount
     };
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import path from 'node:path';
-import { MODEL_VERSION } from 'c/dealControlModel';
+import { EVIDENCE, MODEL_VERSION } from 'c/dealControlModel';
 import { readFields } from '../derived';
 import { main } from '../main';
 import { ReportWriter } from '../report';
@@ -192,6 +192,28 @@ describe('sample data (the README main-job command)', () => {
         for (const o of opportunities) expect(stdout).toContain(String(o.Name).slice(0, 20));
         expect(stdout).toMatch(/Opportunity\s+Score\s+Band\s+Evidence findings/);
         expect(stdout).toContain('nothing written');
+    });
+
+    it('reads the political map of the sample (its links) and shows the findings only links raise', async () => {
+        const links = JSON.parse(
+            readFileSync(path.join(__dirname, '../../../data/Stakeholder_Link__c.json'), 'utf8')
+        ).records;
+        expect(links.length).toBeGreaterThan(0);
+        const { code, stdout } = await run(['--lang', 'en']);
+        expect(code).toBe(0);
+        const text = stdout.replace(/\s+/g, ' ');
+        expect(text).toContain(`and ${links.length} links between the people`);
+        for (const finding of [EVIDENCE.WIN_UNDERMINED, EVIDENCE.COACH_NO_ACCESS]) {
+            expect(text).toContain(`• ${finding.message.en}`);
+            expect(text).toContain(`→ ${finding.action.en}`);
+        }
+        const json = JSON.parse((await run(['--json'])).stdout).result;
+        expect(json.objects.Stakeholder_Link__c.read).toBe(links.length);
+        expect(json.linkIssuesByCode).toEqual({});
+        const codes = json.table.flatMap((row: { findings: Array<{ code: string }> }) =>
+            row.findings.map((f) => f.code)
+        );
+        expect(codes).toEqual(expect.arrayContaining(['WIN_UNDERMINED', 'COACH_NO_ACCESS']));
     });
 
     it('--json gives the sf CLI envelope with the table rows', async () => {

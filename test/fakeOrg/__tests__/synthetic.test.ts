@@ -1,5 +1,11 @@
 import { parse } from 'csv-parse/sync';
-import { MODEL_VERSION, comparableDerivedFields, scoreScorecard, scoreStakeholder } from 'c/dealControlModel';
+import {
+    MODEL_VERSION,
+    buildPoliticalMap,
+    comparableDerivedFields,
+    scoreScorecard,
+    scoreStakeholder
+} from 'c/dealControlModel';
 import { FakeOrg, startFakeOrg } from '../index';
 import { FakeStore } from '../store';
 import { LEGACY_VALUE, OLD_MODEL_VERSION } from '../synthetic';
@@ -8,6 +14,7 @@ import { V, call, q } from './helpers';
 
 const S = 'Stakeholder_Assessment__c';
 const C = 'C139_Scorecard__c';
+const L = 'Stakeholder_Link__c';
 const SCORED_AT = { scoredAt: 'ignored' };
 
 function differs(stored: SObjectRecord, derived: object, object: string): boolean {
@@ -85,6 +92,52 @@ describe('synthetic datasets', () => {
         const legacy = people.filter((p) => Object.values(p).includes(LEGACY_VALUE));
         expect(legacy.length).toBeGreaterThan(10);
         expect(legacy.length).toBeLessThan(80);
+    });
+
+    it('adds links between the people of each deal, a realistic mix, and stores what the model computes with them', () => {
+        const store = new FakeStore();
+        const summary = store.addSynthetic({
+            scorecards: 400,
+            stakeholdersPerScorecard: 5,
+            seed: 8,
+            staleRate: 0,
+            badValueRate: 0,
+            linksPerScorecard: 3
+        });
+        const people = store.all(S);
+        const cards = store.all(C);
+        const links = store.all(L);
+        expect(summary.links).toBe(links.length);
+        // 0 to 6 a deal: about 3 on average.
+        expect(links.length / 400).toBeGreaterThan(2.6);
+        expect(links.length / 400).toBeLessThan(3.4);
+        const share = (field: string, value: unknown) =>
+            links.filter((l) => l[field] === value).length / links.length;
+        expect(share('Link_Type__c', 'Reports_To')).toBeGreaterThan(0.25);
+        for (const type of ['Influences', 'Acts_For', 'Allied', 'Rival'])
+            expect(share('Link_Type__c', type)).toBeGreaterThan(0.05);
+        for (const strength of ['Strong', 'Medium', 'Weak', null])
+            expect(share('Strength__c', strength)).toBeGreaterThan(0.08);
+        const codes = new Set<string>();
+        cards.forEach((card, deal) => {
+            const dealPeople = people.slice(deal * 5, deal * 5 + 5);
+            const dealLinks = links.filter((l) => l.Opportunity__c === card.Opportunity__c);
+            const map = buildPoliticalMap(dealPeople, dealLinks, {
+                opportunityId: card.Opportunity__c as string
+            });
+            // Every link is one the org would accept: on its deal, two different people, no duplicate.
+            expect(map.issues).toEqual([]);
+            for (const person of dealPeople) {
+                const derived = scoreStakeholder(person, SCORED_AT, map).derived;
+                expect(differs(person, derived, S)).toBe(false);
+                for (const code of derived.Insight_Codes__c?.split(';') ?? []) codes.add(code);
+            }
+            const derived = scoreScorecard(card, dealPeople, SCORED_AT, map).derived;
+            expect(differs(card, derived, C)).toBe(false);
+            for (const code of derived.Evidence_Codes__c?.split(';') ?? []) codes.add(code);
+        });
+        for (const code of ['INFLUENCED_AGAINST', 'WIN_UNDERMINED', 'COACH_NO_ACCESS'])
+            expect(codes).toContain(code);
     });
 
     it('keeps an updated synthetic record and serves it instead of the generated one', () => {
