@@ -23,6 +23,36 @@ const nodeTypeScript = {
 
 const lwcDir = '<rootDir>/force-app/main/default/lwc';
 
+// `npm test` runs Jest as two processes side by side (scripts/tooling/run-tests.cjs): V8's precise
+// coverage slows everything a worker executes about twofold (Babel, jsdom, the LWC engine), so
+// coverage is collected only where thresholds guard it. DEAL_CONTROL_TESTS picks the part:
+// - "covered": the model's tests and the scripts' tests (scripts/**/__tests__, test/rescore,
+//   test/fakeOrg), with coverage of the model and the scripts;
+// - "rest": everything else (components, metadata, docs, language, browser), without coverage;
+// - unset: every test in one run (what `npx jest` and `npm run test:unit` do).
+const part = process.env.DEAL_CONTROL_TESTS || 'all';
+if (!['all', 'covered', 'rest'].includes(part)) {
+    throw new Error(`DEAL_CONTROL_TESTS must be "covered" or "rest" (or unset), not "${part}"`);
+}
+const COVERED_TESTS = {
+    components: ['/lwc/dealControlModel/__tests__/'],
+    node: ['<rootDir>/scripts/', '<rootDir>/test/rescore/', '<rootDir>/test/fakeOrg/']
+};
+/** testMatch and testPathIgnorePatterns of a project for the part being run. */
+function partOf(projectName, testMatch, ignored) {
+    const covered = COVERED_TESTS[projectName] || [];
+    if (part === 'covered') {
+        // Only the covered folders: every other test path is ignored by one negative lookahead.
+        const only = `^(?!.*(${covered.map((c) => c.replace('<rootDir>', escapeRegExp(__dirname))).join('|')}))`;
+        return { testMatch, testPathIgnorePatterns: [...ignored, only] };
+    }
+    if (part === 'rest') return { testMatch, testPathIgnorePatterns: [...ignored, ...covered] };
+    return { testMatch, testPathIgnorePatterns: ignored };
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 module.exports = {
     // Jest's default leaves one core to its parent process: on a 2-core machine that is one worker
     // for 60+ suites. The parent mostly waits, so use every core.
@@ -33,7 +63,10 @@ module.exports = {
     testTimeout: 30000,
     coverageReporters: ['text-summary', 'text', 'lcov'],
     collectCoverageFrom: [
-        'force-app/main/default/lwc/**/*.ts',
+        // The covered part measures what its tests exercise: the model and the scripts.
+        ...(part === 'covered'
+            ? ['force-app/main/default/lwc/dealControlModel/**/*.ts']
+            : ['force-app/main/default/lwc/**/*.ts']),
         'scripts/**/*.ts',
         '!**/__tests__/**',
         '!**/*.d.ts',
@@ -50,7 +83,7 @@ module.exports = {
         {
             ...jestConfig,
             displayName: 'components',
-            testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
+            ...partOf('components', ['<rootDir>/force-app/**/__tests__/**/*.test.ts'], ['/node_modules/']),
             setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.setup.ts'],
             moduleNameMapper: {
                 // Modules sfdx-lwc-jest does not stub; typed in types/, stubbed in test/stubs/.
@@ -63,8 +96,11 @@ module.exports = {
             displayName: 'node',
             testEnvironment: 'node',
             rootDir: __dirname,
-            testMatch: ['<rootDir>/scripts/**/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
-            testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+            ...partOf(
+                'node',
+                ['<rootDir>/scripts/**/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+                ['/node_modules/', '<rootDir>/test/browser/']
+            ),
             moduleFileExtensions: ['ts', 'js', 'json'],
             transform: nodeTypeScript,
             // Node 22 adds Symbol.dispose only to its main realm; jsforce (undici) needs it in Jest's.
@@ -82,5 +118,5 @@ module.exports = {
             globalSetup: '<rootDir>/test/browser/support/globalSetup.ts',
             globalTeardown: '<rootDir>/test/browser/support/globalTeardown.ts'
         }
-    ]
+    ].filter((project) => part !== 'covered' || project.displayName !== 'browser')
 };
