@@ -6,7 +6,7 @@
 // added up ("Tests:       2 failed, 3351 passed, 3353 total"), which .ci/run reads.
 // Exit code: 0 when both parts passed, otherwise the first failing part's code.
 'use strict';
-const { spawn } = require('node:child_process');
+const { runBuffered, statusOf } = require('./bufferedRun.cjs');
 
 const jest = require.resolve('jest/bin/jest');
 const PARTS = [
@@ -14,27 +14,11 @@ const PARTS = [
     { name: 'rest', args: [] }
 ];
 
-function run(part) {
-    return new Promise((resolve) => {
-        const started = Date.now();
-        const child = spawn(process.execPath, [jest, ...part.args], {
-            env: { ...process.env, DEAL_CONTROL_TESTS: part.name },
-            stdio: ['ignore', 'pipe', 'pipe']
-        });
-        const output = [];
-        child.stdout.on('data', (chunk) => output.push(chunk));
-        child.stderr.on('data', (chunk) => output.push(chunk));
-        child.on('error', (error) => output.push(Buffer.from(`${error.message}\n`)));
-        child.on('close', (code, signal) =>
-            resolve({
-                name: part.name,
-                code: code ?? (signal ? 130 : 1),
-                output: Buffer.concat(output).toString(),
-                seconds: (Date.now() - started) / 1000
-            })
-        );
+const run = (part) =>
+    runBuffered(part.name, process.execPath, [jest, ...part.args], {
+        ...process.env,
+        DEAL_CONTROL_TESTS: part.name
     });
-}
 
 /** Counts from Jest's "Tests:" line, e.g. { failed: 2, passed: 3351, total: 3353 }. */
 function testCounts(output) {
@@ -50,9 +34,8 @@ function testCounts(output) {
 Promise.all(PARTS.map(run)).then((results) => {
     const sum = {};
     for (const result of results) {
-        const status = result.code === 0 ? 'passed' : `FAILED (exit ${result.code})`;
         process.stdout.write(
-            `> jest (${result.name}): ${status} in ${result.seconds.toFixed(1)} s\n${result.output}\n`
+            `> jest (${result.name}): ${statusOf(result)} in ${result.seconds.toFixed(1)} s\n${result.output}\n`
         );
         for (const [kind, n] of Object.entries(testCounts(result.output))) sum[kind] = (sum[kind] || 0) + n;
     }
